@@ -1,0 +1,80 @@
+// Diagnostics: the table of kinds, one diagnostic with its notes, and the consumer interface.
+#ifndef POLICYC_BASIC_DIAGNOSTIC_H
+#define POLICYC_BASIC_DIAGNOSTIC_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/SMLoc.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class SourceMgr;
+}
+
+namespace policyc {
+
+namespace diag {
+enum Kind : uint16_t {
+#define DIAG(ID, CLASS, FLAG, MESSAGE) ID,
+#include "basic/DiagnosticKinds.def"
+#undef DIAG
+  NumKinds
+};
+} // namespace diag
+
+/// How a kind is defined in the table (see DiagnosticKinds.def).
+enum class DiagnosticClass : uint8_t { Error, DefaultError, Warning, Note, Fatal };
+
+/// How one emitted diagnostic ends up after -W options are applied.
+enum class Severity : uint8_t { Ignored, Note, Warning, Error, Fatal };
+
+struct DiagnosticInfo {
+  diag::Kind kind;
+  llvm::StringLiteral id;
+  DiagnosticClass diagClass;
+  llvm::StringLiteral flag; ///< without the leading -W; empty for notes
+  llvm::StringLiteral message;
+};
+
+const DiagnosticInfo &getDiagnosticInfo(diag::Kind kind);
+llvm::ArrayRef<DiagnosticInfo> allDiagnostics();
+llvm::StringRef severityName(Severity severity);
+
+struct DiagnosticNote {
+  llvm::SMRange range;
+  diag::Kind kind;
+  std::string message;
+};
+
+/// A replacement of `range` by `replacement`; an empty range at a location inserts.
+struct FixIt {
+  llvm::SMRange range;
+  std::string replacement;
+};
+
+struct Diagnostic {
+  diag::Kind kind;
+  Severity severity;
+  llvm::SMRange range; ///< invalid for diagnostics about the command line
+  std::string message;
+  std::vector<DiagnosticNote> notes;
+  std::vector<FixIt> fixIts;
+
+  const DiagnosticInfo &info() const { return getDiagnosticInfo(kind); }
+};
+
+/// Receives every diagnostic that survives the -W options, in emission order.
+class DiagnosticConsumer {
+public:
+  virtual ~DiagnosticConsumer();
+  virtual void handleDiagnostic(const Diagnostic &diagnostic, const llvm::SourceMgr &sources) = 0;
+  /// Called once after the last diagnostic (machine formats print here).
+  virtual void finish(const llvm::SourceMgr &) {}
+};
+
+} // namespace policyc
+
+#endif

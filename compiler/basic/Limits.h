@@ -1,0 +1,23 @@
+// Hard limits that keep hostile input from exhausting memory or the stack. Each one, when
+// exceeded, gives a diagnostic with its own id (flag -Wlimits), never a crash.
+#ifndef POLICYC_BASIC_LIMITS_H
+#define POLICYC_BASIC_LIMITS_H
+
+#include <cstdint>
+
+namespace policyc::limits {
+
+/// Largest policy file read (bytes).
+inline constexpr uint64_t kMaxFileSize = 256ull * 1024 * 1024;
+/// Deepest nesting of { } blocks; the parser and every tree walk recurse at most this deep.
+inline constexpr unsigned kMaxNestingDepth = 64;
+/// Longest chain of imports.
+inline constexpr unsigned kMaxImportDepth = 64;
+/// Most tokens in one statement or declaration.
+inline constexpr unsigned kMaxTokensPerStatement = 200000;
+/// Most statements and declarations in all files together.
+inline constexpr unsigned kMaxStatements = 10000000;
+
+} // namespace policyc::limits
+
+#endif

@@ -1,0 +1,39 @@
+// policyc check FILE...: every file is a policy on its own (with what it imports).
+#include "driver/Commands.h"
+
+#include "driver/Pipeline.h"
+
+#include "llvm/Support/SourceMgr.h"
+
+namespace cl = llvm::cl;
+
+namespace policyc::driver {
+
+namespace {
+cl::list<std::string> Files(cl::Positional, cl::OneOrMore, cl::value_desc("file"),
+                            cl::desc("<policy files ('-' reads standard input)>"),
+                            cl::sub(checkCommand()));
+
+cl::opt<bool> Verify("verify",
+                     cl::desc("Check the diagnostics against the expected-error, "
+                              "expected-warning and expected-note comments in the files"),
+                     cl::sub(checkCommand()));
+} // namespace
+
+int runCheck() {
+  llvm::SourceMgr sources;
+  DiagnosticSetup setup;
+  if (!setup.initialize(sources, Verify))
+    return ExitUsage;
+  DiagnosticEngine &diags = setup.engine();
+  bool ioError = false;
+  for (const std::string &file : Files) {
+    if (diags.stopped())
+      break;
+    CompiledPolicy policy = compilePolicy(file, sources, diags);
+    ioError |= policy.ioError;
+  }
+  return setup.finish(ioError);
+}
+
+} // namespace policyc::driver

@@ -1,0 +1,108 @@
+#include "driver/Commands.h"
+
+#include "basic/JsonDiagnosticPrinter.h"
+#include "basic/TextDiagnosticPrinter.h"
+#include "frontend/VerifyDiagnosticConsumer.h"
+
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace cl = llvm::cl;
+
+namespace policyc::driver {
+
+cl::SubCommand &checkCommand() {
+  static cl::SubCommand command("check", "Check policies for errors and contradictions");
+  return command;
+}
+
+cl::SubCommand &genCommand() {
+  static cl::SubCommand command(
+      "gen", "Generate code or text from a policy: policyc gen cpp|text|json FILE -o OUT");
+  return command;
+}
+
+cl::OptionCategory &diagnosticCategory() {
+  static cl::OptionCategory category("Diagnostic options");
+  return category;
+}
+
+namespace {
+enum class DiagnosticsFormat { Text, Json };
+enum class ColorChoice { Auto, Always, Never };
+
+cl::list<std::string> WarningOptions(
+    "W", cl::Prefix, cl::value_desc("flag"),
+    cl::desc("-W<flag> enables, -Wno-<flag> disables a diagnostic; -Werror makes warnings "
+             "errors; -Werror=<flag> and -Wno-error=<flag> for one flag"),
+    cl::sub(checkCommand()), cl::sub(genCommand()), cl::cat(diagnosticCategory()));
+
+cl::opt<unsigned> ErrorLimit("ferror-limit", cl::init(20), cl::value_desc("N"),
+                             cl::desc("Stop after N errors (0: no limit; default 20)"),
+                             cl::sub(checkCommand()), cl::sub(genCommand()), cl::cat(diagnosticCategory()));
+
+cl::opt<DiagnosticsFormat> Format(
+    "diagnostics-format", cl::init(DiagnosticsFormat::Text),
+    cl::desc("How diagnostics are printed: text on standard error, or one JSON document on "
+             "standard output"),
+    cl::values(clEnumValN(DiagnosticsFormat::Text, "text", "file:line:col: error: ..."),
+               clEnumValN(DiagnosticsFormat::Json, "json", "machine-readable JSON")),
+    cl::sub(checkCommand()), cl::sub(genCommand()), cl::cat(diagnosticCategory()));
+
+cl::opt<ColorChoice> Color(
+    "color", cl::init(ColorChoice::Auto), cl::desc("Colour in text diagnostics"),
+    cl::values(clEnumValN(ColorChoice::Auto, "auto", "when standard error is a terminal"),
+               clEnumValN(ColorChoice::Always, "always", "always"),
+               clEnumValN(ColorChoice::Never, "never", "never")),
+    cl::sub(checkCommand()), cl::sub(genCommand()), cl::cat(diagnosticCategory()));
+} // namespace
+
+bool DiagnosticSetup::initialize(llvm::SourceMgr &sources, bool verify) {
+  DiagnosticOptions options;
+  options.errorLimit = verify ? 0 : ErrorLimit.getValue();
+  verifyMode = verify;
+  bool colors = Color == ColorChoice::Always ||
+                (Color == ColorChoice::Auto && llvm::errs().has_colors());
+  if (verify)
+    consumer = std::make_unique<VerifyDiagnosticConsumer>(llvm::errs());
+  else if (Format == DiagnosticsFormat::Json)
+    consumer = std::make_unique<JsonDiagnosticPrinter>(llvm::outs());
+  else
+    consumer = std::make_unique<TextDiagnosticPrinter>(llvm::errs(), colors);
+
+  // -W options are applied in order; unknown flags are warned about like a compiler does.
+  std::vector<std::pair<std::string, std::string>> unknown;
+  for (const std::string &arg : WarningOptions) {
+    WarningOptionResult result = applyWarningOption(options, arg);
+    if (result.status == WarningOptionResult::NotAdjustable) {
+      llvm::WithColor::error(llvm::errs(), "policyc")
+          << "'-W" << arg << "': errors of this group cannot be disabled or downgraded\n";
+      return false;
+    }
+    if (result.status == WarningOptionResult::UnknownFlag)
+      unknown.emplace_back("-W" + arg, result.suggestion.empty() ? "" : "-W" + result.suggestion);
+  }
+  diagnosticEngine = std::make_unique<DiagnosticEngine>(sources, *consumer, std::move(options));
+  for (const auto &[flag, suggestion] : unknown) {
+    if (suggestion.empty())
+      diagnosticEngine->report(llvm::SMRange(), diag::warn_unknown_warning_option, flag);
+    else
+      diagnosticEngine->report(llvm::SMRange(), diag::warn_unknown_warning_option_suggest, flag,
+                               suggestion);
+  }
+  return true;
+}
+
+int DiagnosticSetup::finish(bool ioError) {
+  diagnosticEngine->finish();
+  if (verifyMode) {
+    auto *verify = static_cast<VerifyDiagnosticConsumer *>(consumer.get());
+    return ioError ? ExitUsage : (verify->passed() ? ExitClean : ExitFindings);
+  }
+  if (ioError)
+    return ExitUsage;
+  return diagnosticEngine->hasErrors() ? ExitFindings : ExitClean;
+}
+
+} // namespace policyc::driver

@@ -1,0 +1,44 @@
+// The subcommands of `policyc` and the options they share. Subcommands are created on first
+// use (function-local statics) so that options in any file can attach to them regardless of
+// static initialisation order.
+#ifndef POLICYC_DRIVER_COMMANDS_H
+#define POLICYC_DRIVER_COMMANDS_H
+
+#include "basic/DiagnosticEngine.h"
+
+#include "llvm/Support/CommandLine.h"
+
+#include <memory>
+
+namespace policyc::driver {
+
+/// Exit codes (docs/cli.md): 0 clean (warnings allowed), 1 findings at error level (or
+/// warnings under -Werror), 2 usage, configuration or I/O error.
+enum ExitCode : int { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
+
+llvm::cl::SubCommand &checkCommand();
+llvm::cl::SubCommand &genCommand();
+llvm::cl::OptionCategory &diagnosticCategory();
+
+/// Diagnostics as the shared options ask for them: consumer, engine and exit status.
+class DiagnosticSetup {
+public:
+  /// Builds the consumer and options from the command line; false after printing a usage
+  /// error (exit 2). `verify` installs the -verify consumer.
+  bool initialize(llvm::SourceMgr &sources, bool verify);
+  DiagnosticEngine &engine() { return *diagnosticEngine; }
+  /// Finishes output and returns the exit code the diagnostics call for.
+  int finish(bool ioError);
+
+private:
+  std::unique_ptr<DiagnosticConsumer> consumer;
+  std::unique_ptr<DiagnosticEngine> diagnosticEngine;
+  bool verifyMode = false;
+};
+
+int runCheck();
+int runGen();
+
+} // namespace policyc::driver
+
+#endif

@@ -1,0 +1,92 @@
+// policyc: the policy-as-code compiler. Dispatches to the subcommands.
+#include "driver/Commands.h"
+
+#include "basic/Diagnostic.h"
+
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <exception>
+
+#ifndef POLICYC_VERSION
+#define POLICYC_VERSION "unknown"
+#endif
+
+namespace cl = llvm::cl;
+using namespace policyc;
+
+namespace {
+cl::opt<bool> ListDiagnostics("list-diagnostics",
+                              cl::desc("Print the table of every diagnostic as JSON and exit"));
+
+void printVersion(llvm::raw_ostream &out) {
+  out << "policyc " << POLICYC_VERSION << "\n";
+}
+
+void listDiagnostics() {
+  llvm::json::Array rows;
+  for (const DiagnosticInfo &info : allDiagnostics()) {
+    llvm::StringRef diagClass;
+    switch (info.diagClass) {
+    case DiagnosticClass::Error:
+      diagClass = "error";
+      break;
+    case DiagnosticClass::DefaultError:
+      diagClass = "default-error";
+      break;
+    case DiagnosticClass::Warning:
+      diagClass = "warning";
+      break;
+    case DiagnosticClass::Note:
+      diagClass = "note";
+      break;
+    case DiagnosticClass::Fatal:
+      diagClass = "fatal";
+      break;
+    }
+    rows.push_back(llvm::json::Object{{"id", info.id},
+                                      {"class", diagClass},
+                                      {"flag", info.flag},
+                                      {"message", info.message}});
+  }
+  llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(rows))) << "\n";
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::SetVersionPrinter(printVersion);
+  // Every subcommand with the function that runs it; created before parsing.
+  struct Command {
+    cl::SubCommand &subcommand;
+    int (*run)();
+  };
+  const Command commands[] = {
+      {driver::checkCommand(), driver::runCheck},
+      {driver::genCommand(), driver::runGen},
+  };
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "policyc: a compiler for privacy policies\n\n"
+                                   "  policyc check FILE...           check policies\n"
+                                   "  policyc gen KIND FILE -o OUT    generate code or text\n",
+                                   &llvm::errs()))
+    return driver::ExitUsage;
+  try {
+    for (const Command &command : commands)
+      if (command.subcommand)
+        return command.run();
+    if (ListDiagnostics) {
+      listDiagnostics();
+      return driver::ExitClean;
+    }
+  } catch (const std::exception &error) {
+    llvm::WithColor::error(llvm::errs(), "policyc")
+        << "internal error: " << error.what() << "; please report this\n";
+    return driver::ExitUsage;
+  }
+  llvm::WithColor::error(llvm::errs(), "policyc")
+      << "no command given; try 'policyc check FILE' or 'policyc --help'\n";
+  return driver::ExitUsage;
+}

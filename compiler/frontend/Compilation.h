@@ -1,0 +1,81 @@
+// One policy being compiled: its files (the root and everything it imports), their ASTs and
+// the model. Loads files through the SourceMgr, follows imports, detects cycles.
+#ifndef POLICYC_FRONTEND_COMPILATION_H
+#define POLICYC_FRONTEND_COMPILATION_H
+
+#include "ast/AST.h"
+#include "basic/Limits.h"
+#include "model/PolicyModel.h"
+#include "parse/Parser.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace llvm {
+class SourceMgr;
+}
+
+namespace policyc {
+
+class DiagnosticEngine;
+
+struct CompilationLimits {
+  uint64_t maxFileSize = limits::kMaxFileSize;
+  unsigned maxImportDepth = limits::kMaxImportDepth;
+};
+
+class Compilation {
+public:
+  Compilation(llvm::SourceMgr &sources, DiagnosticEngine &diags, CompilationLimits limits = {})
+      : sources(sources), diags(diags), limits(limits) {}
+
+  /// Loads the policy file at `path` ("-" reads standard input) and every file it imports.
+  /// Returns false when the file itself cannot be read (an I/O error, exit code 2); errors
+  /// inside the policy, imports included, are diagnostics and still return true.
+  bool loadRoot(llvm::StringRef path);
+  /// Same, from memory (tests, fuzzers); imports resolve relative to the working directory.
+  void loadRootBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer);
+
+  /// Runs semantic analysis over the loaded files; nullptr if nothing was loaded.
+  std::unique_ptr<model::PolicyModel> analyze();
+
+  /// Files in load order (imports before the files importing them).
+  llvm::ArrayRef<std::unique_ptr<ast::TranslationUnit>> getUnits() const { return units; }
+  const parse::ParseStats &getParseStats() const { return parseStats; }
+  llvm::SourceMgr &getSourceMgr() { return sources; }
+  DiagnosticEngine &getDiagnostics() { return diags; }
+
+private:
+  struct ImportSite {
+    std::string imported;  ///< display path of the imported file
+    std::string canonical; ///< its canonical path
+    llvm::SMRange range;   ///< the import's string in the importing file
+  };
+
+  void loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer, const std::string &canonical,
+                unsigned depth);
+  /// Reads `path`, reporting at `site` (or as a command-line error when site is null).
+  std::unique_ptr<llvm::MemoryBuffer> readFile(llvm::StringRef path, const ImportSite *site);
+  void followImports(const ast::TranslationUnit &unit, unsigned depth);
+  void reportCycle(const ImportSite &site);
+
+  llvm::SourceMgr &sources;
+  DiagnosticEngine &diags;
+  CompilationLimits limits;
+  std::vector<std::unique_ptr<ast::TranslationUnit>> units;
+  /// Canonical paths loaded or being loaded; the value is true while on the import stack.
+  llvm::StringMap<bool> visiting;
+  /// The import chain currently being loaded, for cycle messages.
+  std::vector<ImportSite> stack;
+  std::string rootPath;
+  std::string rootCanonical;
+  parse::ParseStats parseStats;
+};
+
+} // namespace policyc
+
+#endif

@@ -1,0 +1,47 @@
+// Backends: every generator writes into a stream (an output sink), never to files, so tests
+// run in memory and the driver decides how and whether to write (atomically, and nothing
+// when the policy has errors).
+#ifndef POLICYC_GEN_GENERATOR_H
+#define POLICYC_GEN_GENERATOR_H
+
+#include "model/PolicyModel.h"
+
+#include <string>
+
+namespace llvm {
+class SourceMgr;
+class raw_ostream;
+} // namespace llvm
+
+namespace policyc {
+class DiagnosticEngine;
+}
+
+namespace policyc::gen {
+
+struct GeneratorOptions {
+  /// The root policy file as the user named it (banners, traceability).
+  std::string sourcePath;
+  /// C++ namespace of generated code (gen cpp); empty for the default.
+  std::string cppNamespace;
+  /// "md" or "html" (gen text).
+  std::string textFormat = "md";
+};
+
+/// What a backend gets: the checked model and where its statements come from.
+struct GeneratorContext {
+  const model::PolicyModel &model;
+  const llvm::SourceMgr &sources;
+  const GeneratorOptions &options;
+  DiagnosticEngine &diags;
+};
+
+/// A backend; false when it reported an error and its output must not be used.
+using GeneratorFunction = bool (*)(const GeneratorContext &context, llvm::raw_ostream &out);
+
+/// The JSON IR: the resolved model for other tools (docs/json-ir.md).
+bool generateJson(const GeneratorContext &context, llvm::raw_ostream &out);
+
+} // namespace policyc::gen
+
+#endif

@@ -1,0 +1,273 @@
+// gen json: the resolved model as JSON, schema "policyc-ir/1" (docs/json-ir.md).
+#include "gen/Generator.h"
+
+#include "basic/SourceLocation.h"
+
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace policyc::gen {
+
+namespace {
+using llvm::json::Array;
+using llvm::json::Object;
+using llvm::json::Value;
+
+class IrWriter {
+public:
+  explicit IrWriter(const GeneratorContext &context) : context(context), model(context.model) {}
+
+  Value document() {
+    Object root{{"schema", "policyc-ir/1"},
+                {"source", context.options.sourcePath},
+                {"files", files()},
+                {"policy", policy()},
+                {"categories", vocabulary(model::VocabularyKind::Category)},
+                {"purposes", vocabulary(model::VocabularyKind::Purpose)},
+                {"recipients", vocabulary(model::VocabularyKind::Recipient)},
+                {"sources", vocabulary(model::VocabularyKind::Source)},
+                {"consents", consents()},
+                {"events", events()},
+                {"rules", rules()},
+                {"retentions", retentions()},
+                {"rights", rights()},
+                {"notices", notices()},
+                {"protections", protections()},
+                {"notes", notes()}};
+    return Value(std::move(root));
+  }
+
+private:
+  Value location(llvm::SMRange range) const {
+    auto loc = presumedLoc(context.sources, range.Start);
+    if (!loc)
+      return nullptr;
+    return Object{{"file", loc->file}, {"line", loc->line}, {"column", loc->column}};
+  }
+
+  Object statement(const model::StatementInfo &info) const {
+    return Object{{"id", info.id}, {"location", location(info.range)}};
+  }
+
+  Value files() const {
+    Array result;
+    for (const std::string &file : model.files)
+      result.push_back(file);
+    return Value(std::move(result));
+  }
+
+  Value policy() const {
+    const model::PolicyInfo &info = model.policy;
+    if (!info.present)
+      return nullptr;
+    Array contacts;
+    for (const model::Contact &contact : info.contacts)
+      contacts.push_back(Object{{"kind", model::spelling(contact.kind)}, {"value", contact.value}});
+    Array frameworks;
+    for (const model::FrameworkRef &framework : info.frameworks)
+      frameworks.push_back(model::spelling(framework.framework));
+    Array certifications;
+    for (const std::string &certification : info.certifications)
+      certifications.push_back(certification);
+    return Object{{"title", info.title},
+                  {"controller", info.controller},
+                  {"effective", info.effective ? Value(info.effective->iso()) : Value(nullptr)},
+                  {"contacts", std::move(contacts)},
+                  {"transfersUnder", std::move(frameworks)},
+                  {"certifications", std::move(certifications)}};
+  }
+
+  Value vocabulary(model::VocabularyKind kind) const {
+    Array result;
+    const model::Vocabulary &vocabulary = model.vocabulary(kind);
+    for (model::NodeId id = 0; id < vocabulary.size(); ++id) {
+      const model::VocabularyNode &node = vocabulary[id];
+      Array attributes;
+      if (node.has(model::NodeFlag::Sensitive))
+        attributes.push_back("sensitive");
+      if (node.has(model::NodeFlag::Anonymous))
+        attributes.push_back("anonymous");
+      if (node.has(model::NodeFlag::Tracking))
+        attributes.push_back("tracking");
+      if (node.has(model::NodeFlag::Abroad))
+        attributes.push_back("abroad");
+      Object entry{{"id", id},
+                   {"path", node.path},
+                   {"name", node.name},
+                   {"description", node.description},
+                   {"parent", node.parent == model::kNoNode ? Value(nullptr) : Value(node.parent)},
+                   {"last", node.last},
+                   {"attributes", std::move(attributes)},
+                   {"builtin", node.builtin},
+                   {"location", location(node.range)}};
+      if (node.recipientKind)
+        entry["kind"] = model::spelling(*node.recipientKind);
+      if (node.basis)
+        entry["basis"] = model::spelling(*node.basis);
+      result.push_back(std::move(entry));
+    }
+    return Value(std::move(result));
+  }
+
+  static Value channels(const std::vector<model::Channel> &list) {
+    Array result;
+    for (const model::Channel &channel : list)
+      result.push_back(Object{{"kind", model::spelling(channel.kind)}, {"address", channel.address}});
+    return Value(std::move(result));
+  }
+
+  Value consents() const {
+    Array result;
+    for (const model::Consent &consent : model.consents)
+      result.push_back(Object{{"name", consent.name},
+                              {"description", consent.description},
+                              {"mode", consent.optIn ? "opt_in" : "opt_out"},
+                              {"withdrawal", channels(consent.withdrawals)},
+                              {"location", location(consent.range)}});
+    return Value(std::move(result));
+  }
+
+  Value events() const {
+    Array result;
+    for (const model::Event &event : model.events)
+      result.push_back(Object{{"name", event.name},
+                              {"description", event.description},
+                              {"location", location(event.range)}});
+    return Value(std::move(result));
+  }
+
+  /// A clause: what was written, and the node intervals it stands for.
+  static Value selectors(const model::SelectorList &list) {
+    Array written;
+    for (const model::Selector &selector : list.selectors)
+      written.push_back(selector.spelling);
+    Array intervals;
+    for (const model::Interval &interval : list.nodes.getIntervals())
+      intervals.push_back(Array{interval.first, interval.last});
+    return Object{{"written", list.written ? Value(std::move(written)) : Value(nullptr)},
+                  {"nodes", std::move(intervals)}};
+  }
+
+  Value rules() const {
+    Array result;
+    for (const model::Rule &rule : model.rules) {
+      Object entry = statement(rule.info);
+      entry["kind"] = model::ruleKeyword(rule.kind);
+      entry["prohibition"] = rule.prohibition;
+      entry["categories"] = selectors(rule.categories);
+      entry["sources"] = selectors(rule.sources);
+      if (rule.kind == model::RuleKind::Link) {
+        entry["linked"] = selectors(rule.linked);
+      } else {
+        entry["purposes"] = selectors(rule.purposes);
+        entry["recipients"] = selectors(rule.recipients);
+      }
+      entry["only"] = rule.only;
+      entry["necessity"] = rule.necessity == model::Necessity::Required   ? "required"
+                           : rule.necessity == model::Necessity::Optional ? "optional"
+                                                                           : "unspecified";
+      Array consents;
+      for (model::ConsentId consent : rule.consents)
+        consents.push_back(model.consents[consent].name);
+      entry["consents"] = std::move(consents);
+      result.push_back(std::move(entry));
+    }
+    return Value(std::move(result));
+  }
+
+  Value duration(const std::optional<model::Duration> &value) const {
+    if (!value)
+      return nullptr;
+    return Object{{"amount", value->amount},
+                  {"unit", model::unitName(value->unit, true)},
+                  {"hours", value->hours()}};
+  }
+
+  Value retentions() const {
+    Array result;
+    for (const model::Retention &retention : model.retentions) {
+      Object entry = statement(retention.info);
+      static constexpr const char *kKinds[] = {"for", "until", "while", "as_needed"};
+      entry["kind"] = kKinds[static_cast<size_t>(retention.kind)];
+      entry["categories"] = selectors(retention.categories);
+      entry["sources"] = selectors(retention.sources);
+      entry["length"] = duration(retention.length);
+      entry["event"] = retention.event == model::kNone
+                           ? Value(nullptr)
+                           : Value(model.events[retention.event].name);
+      if (retention.kind == model::RetentionKind::AsNeeded)
+        entry["purposes"] = selectors(retention.purposes);
+      result.push_back(std::move(entry));
+    }
+    return Value(std::move(result));
+  }
+
+  Value rights() const {
+    Array result;
+    for (const model::RightStatement &right : model.rights) {
+      Object entry = statement(right.info);
+      Array names;
+      for (model::Right kind : right.rights)
+        names.push_back(model::spelling(kind));
+      entry["rights"] = std::move(names);
+      entry["channels"] = channels(right.channels);
+      entry["deadline"] = duration(right.deadline);
+      result.push_back(std::move(entry));
+    }
+    return Value(std::move(result));
+  }
+
+  Value notices() const {
+    Array result;
+    for (const model::Notice &notice : model.notices) {
+      Object entry = statement(notice.info);
+      entry["notice"] = model::spelling(notice.notice);
+      entry["lead"] = duration(notice.lead);
+      entry["channels"] = channels(notice.channels);
+      result.push_back(std::move(entry));
+    }
+    return Value(std::move(result));
+  }
+
+  Value protections() const {
+    Array result;
+    for (const model::Protection &protection : model.protections) {
+      Object entry = statement(protection.info);
+      entry["categories"] = selectors(protection.categories);
+      entry["sources"] = selectors(protection.sources);
+      entry["state"] =
+          protection.state == model::ProtectionState::AtRest ? "at_rest" : "in_transit";
+      Array measures;
+      for (const std::string &measure : protection.measures)
+        measures.push_back(measure);
+      entry["measures"] = std::move(measures);
+      entry["description"] = protection.description;
+      result.push_back(std::move(entry));
+    }
+    return Value(std::move(result));
+  }
+
+  Value notes() const {
+    Array result;
+    for (const model::Note &note : model.notes) {
+      Object entry = statement(note.info);
+      entry["section"] = model::spelling(note.section);
+      entry["text"] = note.text;
+      result.push_back(std::move(entry));
+    }
+    return Value(std::move(result));
+  }
+
+  const GeneratorContext &context;
+  const model::PolicyModel &model;
+};
+} // namespace
+
+bool generateJson(const GeneratorContext &context, llvm::raw_ostream &out) {
+  out << llvm::formatv("{0:2}", IrWriter(context).document()) << "\n";
+  return true;
+}
+
+} // namespace policyc::gen

@@ -1,0 +1,131 @@
+#include "model/PolicyModel.h"
+
+#include "llvm/Support/ErrorHandling.h"
+
+#include <fmt/format.h>
+
+namespace policyc::model {
+
+std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+
+int64_t Date::daysSinceEpoch() const {
+  // Howard Hinnant's days_from_civil.
+  int64_t y = static_cast<int64_t>(year) - (month <= 2 ? 1 : 0);
+  int64_t era = (y >= 0 ? y : y - 399) / 400;
+  int64_t yoe = y - era * 400;
+  int64_t mp = (static_cast<int64_t>(month) + 9) % 12;
+  int64_t doy = (153 * mp + 2) / 5 + static_cast<int64_t>(day) - 1;
+  int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::optional<Date> Date::parseIso(llvm::StringRef text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    return std::nullopt;
+  Date date;
+  unsigned year = 0;
+  if (text.substr(0, 4).getAsInteger(10, year) || text.substr(5, 2).getAsInteger(10, date.month) ||
+      text.substr(8, 2).getAsInteger(10, date.day))
+    return std::nullopt;
+  date.year = static_cast<int>(year);
+  static constexpr unsigned kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (date.month < 1 || date.month > 12 || date.day < 1)
+    return std::nullopt;
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  unsigned days = kDaysInMonth[date.month - 1] + (date.month == 2 && leap ? 1 : 0);
+  if (date.day > days)
+    return std::nullopt;
+  return date;
+}
+
+uint64_t Duration::hours() const {
+  switch (unit) {
+  case DurationUnit::Hours:
+    return amount;
+  case DurationUnit::Days:
+    return amount * 24;
+  case DurationUnit::Weeks:
+    return amount * 24 * 7;
+  case DurationUnit::Months:
+    return amount * 2629746 / 3600; // std::chrono::months
+  case DurationUnit::Years:
+    return amount * 31556952 / 3600; // std::chrono::years
+  }
+  llvm_unreachable("unknown duration unit");
+}
+
+llvm::StringRef unitName(DurationUnit unit, bool plural) {
+  switch (unit) {
+  case DurationUnit::Hours:
+    return plural ? "hours" : "hour";
+  case DurationUnit::Days:
+    return plural ? "days" : "day";
+  case DurationUnit::Weeks:
+    return plural ? "weeks" : "week";
+  case DurationUnit::Months:
+    return plural ? "months" : "month";
+  case DurationUnit::Years:
+    return plural ? "years" : "year";
+  }
+  llvm_unreachable("unknown duration unit");
+}
+
+std::string Duration::str() const {
+  return fmt::format("{} {}", amount, unitName(unit, amount != 1).str());
+}
+
+llvm::StringRef vocabularyName(VocabularyKind kind) {
+  switch (kind) {
+  case VocabularyKind::Category:
+    return "category";
+  case VocabularyKind::Purpose:
+    return "purpose";
+  case VocabularyKind::Recipient:
+    return "recipient";
+  case VocabularyKind::Source:
+    return "source";
+  }
+  llvm_unreachable("unknown vocabulary kind");
+}
+
+llvm::StringRef ruleKeyword(RuleKind kind) {
+  switch (kind) {
+  case RuleKind::Collect:
+    return "collect";
+  case RuleKind::Use:
+    return "use";
+  case RuleKind::Disclose:
+    return "disclose";
+  case RuleKind::Link:
+    return "link";
+  }
+  llvm_unreachable("unknown rule kind");
+}
+
+NodeSet Vocabulary::withFlag(NodeFlag flag) const {
+  NodeSet result;
+  for (NodeId id = 0; id < size(); ++id) {
+    if (!nodes[id].has(flag))
+      continue;
+    // Flags are inherited, so a flagged node's whole subtree is flagged: skip over it.
+    result.add(Interval{id, nodes[id].last});
+    id = nodes[id].last;
+  }
+  return result;
+}
+
+NodeSet PolicyModel::identifyingCategories() const {
+  const Vocabulary &vocabulary = categories();
+  return vocabulary.withFlag(NodeFlag::Anonymous).complement(vocabulary.size());
+}
+
+NodeSet PolicyModel::externalRecipients() const {
+  const Vocabulary &vocabulary = recipients();
+  NodeSet result;
+  for (NodeId id = 0; id < vocabulary.size(); ++id)
+    if (vocabulary[id].recipientKind != RecipientKind::internal)
+      result.add(Interval{id, id});
+  return result;
+}
+
+} // namespace policyc::model

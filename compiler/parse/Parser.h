@@ -1,0 +1,34 @@
+// The parse stage: policy text in, AST out, syntax errors reported.
+#ifndef POLICYC_PARSE_PARSER_H
+#define POLICYC_PARSE_PARSER_H
+
+#include "ast/AST.h"
+
+#include <cstdint>
+#include <memory>
+
+namespace llvm {
+class SourceMgr;
+}
+
+namespace policyc {
+class DiagnosticEngine;
+}
+
+namespace policyc::parse {
+
+struct ParseStats {
+  uint64_t items = 0;
+  uint64_t tokens = 0;
+  uint64_t llFallbacks = 0; ///< items the fast SLL pass could not decide
+};
+
+/// Parses buffer `bufferId` of `sources`. Syntax errors go to `diags`; the unit holds every
+/// item that parsed (items with errors are left out).
+std::unique_ptr<ast::TranslationUnit> parseBuffer(llvm::SourceMgr &sources, unsigned bufferId,
+                                                  DiagnosticEngine &diags,
+                                                  ParseStats *stats = nullptr);
+
+} // namespace policyc::parse
+
+#endif
