@@ -1,0 +1,102 @@
+// The generated policy text before it is rendered: sections of blocks (paragraphs, lists,
+// tables), each block with the statements it was written from. Section builders fill it;
+// the Markdown and HTML renderers read it, so both formats always say the same thing.
+#ifndef POLICYC_GEN_TEXT_TEXTDOCUMENT_H
+#define POLICYC_GEN_TEXT_TEXTDOCUMENT_H
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace policyc::gen::text {
+
+/// Where a piece of text comes from: a statement (ids are 1-based) or, with id 0, a field of
+/// the policy header or a declaration; and the file and line that wrote it.
+struct Trace {
+  uint32_t statement = 0;
+  std::string file;
+  unsigned line = 0;
+
+  auto operator<=>(const Trace &) const = default;
+};
+
+/// Adds `trace` (a list may hold a trace twice; sortedTraces drops the repeats).
+void addTrace(std::vector<Trace> &traces, const Trace &trace);
+void addTraces(std::vector<Trace> &traces, const std::vector<Trace> &more);
+/// Traces in citation order, each once: statements by id, then header fields and
+/// declarations by place.
+std::vector<Trace> sortedTraces(const std::vector<Trace> &traces);
+
+/// A run of text. Text is plain (never markup); renderers escape it.
+struct Span {
+  enum class Kind : uint8_t {
+    Text,
+    Strong,
+    Link, ///< to `target`, the anchor of a section of the same document
+  };
+  Kind kind = Kind::Text;
+  std::string text;
+  std::string target;
+};
+
+using Inline = std::vector<Span>;
+
+Inline plainText(std::string text);
+
+struct ListItem {
+  Inline text;
+  std::vector<Trace> traces;
+};
+
+/// A cell holds one or more entries: HTML lists them, Markdown joins them with semicolons (a
+/// Markdown table cell is one line).
+using TableCell = std::vector<std::string>;
+
+struct TableRow {
+  std::vector<TableCell> cells;
+  std::vector<Trace> traces;
+};
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<TableRow> rows;
+};
+
+struct Block {
+  enum class Kind : uint8_t {
+    Paragraph,
+    Subheading, ///< a heading one level below the section's
+    List,
+    Table,
+  };
+  Kind kind = Kind::Paragraph;
+  Inline text;                 ///< Paragraph, Subheading; for List, the lead-in (may be empty)
+  std::vector<ListItem> items; ///< List
+  Table table;                 ///< Table
+  std::vector<Trace> traces;   ///< every statement the block says something about
+
+  static Block paragraph(Inline text, std::vector<Trace> traces);
+  static Block subheading(std::string text);
+};
+
+struct Section {
+  std::string id;    ///< the registry word (`collection`), or `glance` for the table
+  std::string title; ///< the question the section answers
+  std::string anchor;
+  std::vector<Block> blocks;
+};
+
+struct Document {
+  std::string title;
+  std::string lastUpdated;    ///< "28 July 2016"; empty when the policy has no effective date
+  std::string lastUpdatedIso; ///< "2016-07-28", for machines (HTML <time>)
+  Trace lastUpdatedTrace;
+  std::string sourcePath;          ///< the policy file, for the banner
+  std::vector<Block> introduction; ///< before the contents list, without a heading
+  std::vector<Section> sections;   ///< in reading order; each one is in the contents list
+};
+
+} // namespace policyc::gen::text
+
+#endif

@@ -1,0 +1,372 @@
+#!/usr/bin/env python3
+"""End-to-end checks of `policyc gen text` (run by ctest, see CMakeLists.txt here).
+
+  compare   output equals a checked-in file, and two runs give the same bytes
+  html      the HTML parses as well-formed HTML5, links resolve, no script, and every
+            statement id of the policy (from `policyc gen json`) is cited
+  escaping  text from the policy shows as text: no element, attribute or comment comes from it
+  refuse    nothing is written for a policy with errors; a bad --format is a usage error
+  incomplete  a header without controller, date or contact gets warn_text_incomplete
+            (-Wtext-incomplete); under -Werror nothing is written
+  markdown  GitHub's own renderer (cmark-gfm) turns the Markdown into well-formed HTML with the
+            same headings, paragraphs and list items as the HTML output, comments hidden and
+            no markup from the policy
+"""
+import argparse
+import difflib
+import html.parser
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SKIP = 77  # ctest SKIP_RETURN_CODE
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                 "source", "track", "wbr"}
+
+
+def run(policyc, args, cwd):
+    return subprocess.run([policyc] + args, cwd=cwd, capture_output=True)
+
+
+def generate(policyc, cwd, policy, fmt):
+    result = run(policyc, ["gen", "text", policy, "--format=" + fmt], cwd)
+    if result.returncode != 0:
+        sys.exit("policyc gen text %s --format=%s failed (%d):\n%s"
+                 % (policy, fmt, result.returncode, result.stderr.decode(errors="replace")))
+    return result.stdout
+
+
+def fail(message):
+    print("FAIL: " + message)
+    sys.exit(1)
+
+
+def compare(options):
+    if not os.path.exists(os.path.join(options.cwd, options.policy)):
+        print("SKIP: %s does not exist (yet); nothing to compare" % options.policy)
+        sys.exit(SKIP)
+    first = generate(options.policyc, options.cwd, options.policy, options.format)
+    second = generate(options.policyc, options.cwd, options.policy, options.format)
+    if first != second:
+        fail("two runs of gen text gave different bytes: the output is not deterministic")
+    expected = b""
+    if os.path.exists(options.expected):
+        with open(options.expected, "rb") as handle:
+            expected = handle.read()
+    if first == expected:
+        print("OK: %s is current" % options.expected)
+        return
+    diff = difflib.unified_diff(expected.decode(errors="replace").splitlines(),
+                                first.decode(errors="replace").splitlines(),
+                                options.expected, "generated", lineterm="", n=1)
+    print("\n".join(list(diff)[:80]))
+    fail("%s is out of date; if the new text is right, regenerate it with:\n  %s"
+         % (options.expected, options.regenerate))
+
+
+class Checker(html.parser.HTMLParser):
+    """Well-formedness beyond what html.parser enforces: every element closed in order, void
+    elements never closed, unique ids; collects what the checks below need."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []
+        self.errors = []
+        self.ids = []
+        self.hrefs = []
+        self.statements = set()
+        self.elements = []
+        self.text = []
+        self.title = None
+        self.headings = []
+        self.comments = []
+        self.doctype = None
+        self._capture = None
+
+    def error_at(self, message):
+        line, column = self.getpos()
+        self.errors.append("%d:%d: %s" % (line, column, message))
+
+    def handle_decl(self, decl):
+        self.doctype = decl
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append(tag)
+        names = [name for name, _ in attrs]
+        if len(names) != len(set(names)):
+            self.error_at("duplicate attribute on <%s>" % tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.error_at("event handler attribute %s" % name)
+            if name == "id":
+                self.ids.append(value)
+            if name == "href":
+                self.hrefs.append(value)
+            if name == "data-statements":
+                for word in (value or "").split():
+                    if not word.isdigit():
+                        self.error_at("data-statements holds %r" % word)
+                    self.statements.add(int(word))
+        if tag in VOID_ELEMENTS:
+            return
+        self.stack.append(tag)
+        if tag in ("title", "h1", "h2", "h3"):
+            self._capture = (tag, [])
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_ELEMENTS:
+            self.error_at("self-closing <%s/> is not HTML5" % tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID_ELEMENTS:
+            self.error_at("end tag for void element </%s>" % tag)
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.error_at("</%s> does not close the open element %s" % (tag, self.stack[-1:]))
+            return
+        self.stack.pop()
+        if self._capture and self._capture[0] == tag:
+            text = "".join(self._capture[1])
+            if tag == "title":
+                self.title = text
+            else:
+                self.headings.append((tag, text))
+            self._capture = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._capture:
+            self._capture[1].append(data)
+
+    def handle_comment(self, data):
+        self.comments.append(data)
+
+
+def parse(document):
+    checker = Checker()
+    checker.feed(document)
+    checker.close()
+    if checker.stack:
+        checker.errors.append("unclosed elements at the end: %s" % checker.stack)
+    return checker
+
+
+def statement_ids(policyc, cwd, policy):
+    result = run(policyc, ["gen", "json", policy], cwd)
+    if result.returncode != 0:
+        sys.exit("policyc gen json failed:\n" + result.stderr.decode(errors="replace"))
+    model = json.loads(result.stdout)
+    ids = set()
+    for kind in ("rules", "retentions", "rights", "notices", "protections", "notes"):
+        ids.update(entry["id"] for entry in model[kind])
+    return ids, model
+
+
+def check_html(options):
+    raw = generate(options.policyc, options.cwd, options.policy, "html")
+    document = raw.decode("utf-8")  # must be valid UTF-8
+    if not document.startswith("<!DOCTYPE html>\n<html lang=\"en\">"):
+        fail("the document does not start with the HTML5 doctype and <html lang>")
+    checker = parse(document)
+    problems = list(checker.errors)
+    ids, model = statement_ids(options.policyc, options.cwd, options.policy)
+    if not ids:
+        problems.append("the policy has no statements; the check would prove nothing")
+    missing = sorted(ids - checker.statements)
+    if missing:
+        problems.append("statement ids never cited in data-statements: %s" % missing)
+    unknown = sorted(checker.statements - ids)
+    if unknown:
+        problems.append("data-statements cites ids the policy does not have: %s" % unknown)
+    duplicates = sorted({i for i in checker.ids if checker.ids.count(i) > 1})
+    if duplicates:
+        problems.append("duplicate ids: %s" % duplicates)
+    for href in checker.hrefs:
+        if href.startswith("#") and href[1:] not in checker.ids:
+            problems.append("link %s has no target" % href)
+    if "script" in checker.elements:
+        problems.append("the document has a <script> element")
+    if checker.elements.count("style") != 1:
+        problems.append("expected one inline <style>")
+    if "link" in checker.elements or "img" in checker.elements:
+        problems.append("the document is not standalone (<link> or <img>)")
+    title = (model.get("policy") or {}).get("title") or "Privacy Policy"
+    if checker.title != title:
+        problems.append("<title> is %r, expected %r" % (checker.title, title))
+    h1 = [text for tag, text in checker.headings if tag == "h1"]
+    if h1 != [title]:
+        problems.append("expected one <h1> with the title, found %r" % h1)
+    h2 = [text for tag, text in checker.headings if tag == "h2"]
+    for heading in ("Contents", "How do I contact you?"):
+        if model.get("policy", {}).get("contacts") or heading == "Contents":
+            if heading not in h2:
+                problems.append("section heading %r is missing" % heading)
+    if problems:
+        fail("%s:\n  %s" % (options.policy, "\n  ".join(problems)))
+    print("OK: %s is well-formed HTML5; %d statement ids cited, %d sections"
+          % (options.policy, len(ids), len(h2)))
+
+
+HOSTILE = "<script>alert(1)</script>"
+
+
+def check_escaping(options):
+    html_out = generate(options.policyc, options.cwd, options.policy, "html").decode("utf-8")
+    md_out = generate(options.policyc, options.cwd, options.policy, "md").decode("utf-8")
+    checker = parse(html_out)
+    problems = list(checker.errors)
+    if "script" in checker.elements or "b" in checker.elements:
+        problems.append("markup from the policy became elements: %s" % sorted(set(checker.elements)))
+    text = "".join(checker.text)
+    for needle in (HOSTILE, "<b>bold</b>", "\"quoted\" & 'single'", "--> not closed"):
+        if needle not in text:
+            problems.append("the text %r does not show verbatim in the HTML" % needle)
+    for comment in checker.comments:
+        if "alert" in comment or "<" in comment:
+            problems.append("policy text leaked into a comment: %r" % comment)
+    # Markdown: the hostile string must be escaped, never raw HTML.
+    if HOSTILE in md_out or "<b>" in md_out:
+        problems.append("raw HTML from the policy in the Markdown output")
+    if "&lt;script&gt;alert(1)&lt;/script&gt;" not in md_out:
+        problems.append("the Markdown does not escape the <script> text")
+    if problems:
+        fail("\n  ".join(problems))
+    print("OK: every text from the policy is escaped in HTML and Markdown")
+
+
+def check_refuse(options):
+    with tempfile.TemporaryDirectory() as directory:
+        out = os.path.join(directory, "out.html")
+        result = run(options.policyc, ["gen", "text", options.policy, "--format=html", "-o", out],
+                     options.cwd)
+        if result.returncode != 1:
+            fail("gen text on a policy with errors exited %d, expected 1" % result.returncode)
+        if os.path.exists(out):
+            fail("gen text wrote %s for a policy with errors" % out)
+        if b"error:" not in result.stderr:
+            fail("gen text did not say what is wrong:\n%s" % result.stderr.decode())
+        result = run(options.policyc,
+                     ["gen", "text", options.good, "--format=pdf", "-o", out], options.cwd)
+        if result.returncode != 2 or os.path.exists(out):
+            fail("--format=pdf exited %d (expected 2) or wrote output" % result.returncode)
+        if b"unknown text format 'pdf'" not in result.stderr:
+            fail("--format=pdf gave no clear message:\n%s" % result.stderr.decode())
+    print("OK: nothing written on errors; bad --format is a usage error")
+
+
+def check_incomplete(options):
+    """warn_text_incomplete: only `policyc gen text` produces it (listed in
+    tests/unit/frontend/DiagnosticCoverageExemptions.txt)."""
+    result = run(options.policyc, ["gen", "text", options.policy], options.cwd)
+    stderr = result.stderr.decode(errors="replace")
+    if result.returncode != 0 or not result.stdout:
+        fail("gen text must still write the text, with warnings (exit %d)" % result.returncode)
+    for part in ("no controller", "no 'Last updated' date", "no way to contact the controller"):
+        if "the policy text has %s" % part not in stderr or "[-Wtext-incomplete]" not in stderr:
+            fail("warn_text_incomplete for %r missing:\n%s" % (part, stderr))
+    complete = run(options.policyc, ["gen", "text", options.good], options.cwd)
+    if b"text-incomplete" in complete.stderr:
+        fail("warn_text_incomplete for a complete header:\n%s" % complete.stderr.decode())
+    with tempfile.TemporaryDirectory() as directory:
+        out = os.path.join(directory, "out.md")
+        strict = run(options.policyc, ["gen", "text", options.policy, "-Werror", "-o", out],
+                     options.cwd)
+        if strict.returncode != 1 or os.path.exists(out):
+            fail("under -Werror the warning must stop the output (exit %d)" % strict.returncode)
+    print("OK: warn_text_incomplete for each missing header field; -Werror writes nothing")
+
+
+class Blocks(html.parser.HTMLParser):
+    """The text of every heading, paragraph and list item outside tables, in order."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks = []
+        self.elements = []
+        self._open = []
+        self._table = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append(tag)
+        if tag == "table":
+            self._table += 1
+        if tag in ("h1", "h2", "h3", "p", "li") and not self._table:
+            self._open.append([tag, ""])
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._table -= 1
+        if self._open and self._open[-1][0] == tag:
+            name, text = self._open.pop()
+            self.blocks.append((name, " ".join(text.split())))
+
+    def handle_data(self, data):
+        if self._open:
+            self._open[-1][1] += data
+
+
+def blocks_of(document):
+    parser = Blocks()
+    parser.feed(document)
+    parser.close()
+    return parser
+
+
+def check_markdown(options):
+    cmark = shutil.which("cmark-gfm")
+    if not cmark:
+        print("SKIP: cmark-gfm is not installed (scripts/setup test installs it)")
+        sys.exit(SKIP)
+    markdown = generate(options.policyc, options.cwd, options.policy, "md")
+    rendered = subprocess.run([cmark, "--unsafe", "-e", "table", "-e", "autolink"],
+                              input=markdown, capture_output=True, check=True).stdout.decode()
+    html_out = generate(options.policyc, options.cwd, options.policy, "html").decode()
+    problems = list(parse(rendered).errors)
+    for leaked in re.findall(r"&lt;!-- (?:statement|declared|Generated)", rendered):
+        problems.append("a comment of ours shows as text: %r" % leaked)
+    from_markdown = blocks_of(rendered)
+    from_html = blocks_of(html_out)
+    for tag in ("script", "img", "b", "iframe"):
+        if tag in from_markdown.elements:
+            problems.append("<%s> in the rendered Markdown" % tag)
+    if from_markdown.elements.count("table") != from_html.elements.count("table"):
+        problems.append("%d tables rendered from Markdown, %d in the HTML"
+                        % (from_markdown.elements.count("table"), from_html.elements.count("table")))
+    # The HTML header says "Last updated" in a <p> with a <time>; the text is the same.
+    if from_markdown.blocks != from_html.blocks:
+        diff = difflib.unified_diff(["%s: %s" % block for block in from_html.blocks],
+                                    ["%s: %s" % block for block in from_markdown.blocks],
+                                    "html", "markdown rendered by cmark-gfm", lineterm="", n=0)
+        problems.append("the two formats differ:\n" + "\n".join(list(diff)[:40]))
+    if problems:
+        fail("%s:\n  %s" % (options.policy, "\n  ".join(problems)))
+    print("OK: %s renders with cmark-gfm to the same %d headings, paragraphs and items as the HTML"
+          % (options.policy, len(from_markdown.blocks)))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("check", choices=["compare", "html", "escaping", "refuse", "incomplete",
+                                          "markdown"])
+    parser.add_argument("--policyc", required=True)
+    parser.add_argument("--cwd", required=True, help="run policyc here (paths in the output)")
+    parser.add_argument("--policy", required=True, help="relative to --cwd")
+    parser.add_argument("--format", choices=["md", "html"], default="md")
+    parser.add_argument("--expected", help="compare: the checked-in output")
+    parser.add_argument("--regenerate", help="compare: the command that updates --expected")
+    parser.add_argument("--good", help="refuse, incomplete: a policy without problems")
+    options = parser.parse_args()
+    {"compare": compare, "html": check_html, "escaping": check_escaping,
+     "refuse": check_refuse, "incomplete": check_incomplete,
+     "markdown": check_markdown}[options.check](options)
+
+
+if __name__ == "__main__":
+    main()
