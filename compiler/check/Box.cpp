@@ -1,0 +1,64 @@
+#include "check/Box.h"
+
+#include <cassert>
+
+namespace policyc::check {
+
+bool Box::empty() const {
+  for (const model::NodeSet &set : sets)
+    if (set.empty())
+      return true;
+  return false;
+}
+
+bool Box::intersects(const Box &other) const {
+  for (unsigned axis = 0; axis < kNumAxes; ++axis)
+    if (!sets[axis].intersects(other.sets[axis]))
+      return false;
+  return true;
+}
+
+bool Box::contains(const Box &other) const {
+  for (unsigned axis = 0; axis < kNumAxes; ++axis)
+    if (!sets[axis].containsAll(other.sets[axis]))
+      return false;
+  return true;
+}
+
+Box Box::intersect(const Box &other) const {
+  Box result;
+  for (unsigned axis = 0; axis < kNumAxes; ++axis)
+    result.sets[axis] = sets[axis].intersect(other.sets[axis]);
+  return result;
+}
+
+Point Box::first() const {
+  assert(!empty() && "an empty box has no first point");
+  Point point;
+  for (unsigned axis = 0; axis < kNumAxes; ++axis)
+    point[axis] = *sets[axis].first();
+  return point;
+}
+
+model::NodeId firstLeaf(const model::Vocabulary *vocabulary, model::NodeId first,
+                        model::NodeId last) {
+  if (!vocabulary || first >= vocabulary->size())
+    return first;
+  // In pre-order a node's first child is the next id, so the walk is a run of ids.
+  model::NodeId id = first;
+  while (!(*vocabulary)[id].isLeaf(id) && id < last)
+    ++id;
+  return (*vocabulary)[id].isLeaf(id) ? id : first;
+}
+
+Point witnessPoint(const Box &box, const AxisVocabularies &vocabularies) {
+  assert(!box.empty() && "an empty box has no witness");
+  Point point;
+  for (unsigned axis = 0; axis < kNumAxes; ++axis) {
+    const model::Interval &interval = box.sets[axis].getIntervals().front();
+    point[axis] = firstLeaf(vocabularies[axis], interval.first, interval.last);
+  }
+  return point;
+}
+
+} // namespace policyc::check
