@@ -1,0 +1,47 @@
+// Retention periods and deadlines as the generated header reports them: std::chrono
+// durations together with the statement that set them.
+#ifndef POLICYC_OBLIGATIONS_HPP
+#define POLICYC_OBLIGATIONS_HPP
+
+#include <chrono>
+#include <cstdint>
+#include <string_view>
+
+namespace policyc {
+
+enum class RetentionKind : std::uint8_t {
+  none,        ///< no `retain ... for|until|while` statement covers the data
+  for_period,  ///< `retain C for D` (counted from `after E` when `event` is set)
+  until_event, ///< `retain C until E`
+  while_event, ///< `retain C while E`
+  conflicting, ///< covering statements disagree and none is more specific (a checker error)
+};
+
+constexpr std::string_view to_string(RetentionKind kind) noexcept {
+  switch (kind) {
+  case RetentionKind::none:
+    return "none";
+  case RetentionKind::for_period:
+    return "for";
+  case RetentionKind::until_event:
+    return "until";
+  case RetentionKind::while_event:
+    return "while";
+  case RetentionKind::conflicting:
+    return "conflicting";
+  }
+  return "";
+}
+
+/// A deadline for answering a right, or the lead time of a notice.
+struct Deadline {
+  bool defined;              ///< some statement gives a duration
+  std::chrono::hours within; ///< the duration; zero when not defined
+  std::uint32_t statement;   ///< the statement giving it (or naming it); 0 when none
+  const char *file;
+  std::uint32_t line;
+};
+
+} // namespace policyc
+
+#endif

@@ -1,0 +1,12 @@
+// Everything a generated policy header needs; include the generated header, not this one.
+#ifndef POLICYC_RUNTIME_HPP
+#define POLICYC_RUNTIME_HPP
+
+#include "policyc/audit.hpp"
+#include "policyc/consent_set.hpp"
+#include "policyc/decision.hpp"
+#include "policyc/names.hpp"
+#include "policyc/obligations.hpp"
+#include "policyc/version.hpp"
+
+#endif

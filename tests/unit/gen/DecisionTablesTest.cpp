@@ -1,0 +1,52 @@
+// The table construction behind gen cpp: node classes, table sizes and the size limit.
+#include "TestSupport.h"
+
+#include "gen/cpp/CppGenerator.h"
+#include "gen/cpp/DecisionTables.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <catch2/catch.hpp>
+
+using namespace policyc;
+using namespace policyc::gen::cpp;
+
+TEST_CASE("nodes that no statement tells apart share a class", "[gen][cpp]") {
+  auto compiled = test::compileText("category c { a; b; d { e; } }\nsource s;\npurpose p;\n"
+                                    "use c.a for p;\nuse c.d for p;\n");
+  REQUIRE(compiled->model);
+  TableTooLarge tooLarge;
+  auto tables = buildDecisionTables(*compiled->model, CppLimits().maxTableEntries, tooLarge);
+  REQUIRE(tables);
+  const std::vector<uint32_t> &classes = tables->categories.classOf;
+  // c, a, b, d, e: c and b appear in no clause; d and e are both inside c.d.
+  REQUIRE(classes.size() == 5);
+  CHECK(classes[0] == classes[2]);
+  CHECK(classes[3] == classes[4]);
+  CHECK(classes[1] != classes[0]);
+  CHECK(classes[1] != classes[3]);
+  CHECK(tables->categories.count == 3);
+  // One purpose and one recipient (`us`) that is its own class.
+  CHECK(tables->tupleCells.size() == uint64_t{tables->data.count} * tables->actions.count);
+}
+
+TEST_CASE("a policy too large for the tables is refused with a diagnostic", "[gen][cpp]") {
+  std::string text = "source s;\nrecipient r third_party;\n";
+  for (int i = 0; i < 40; ++i)
+    text += "category c" + std::to_string(i) + ";\npurpose p" + std::to_string(i) + ";\n";
+  for (int i = 0; i < 40; ++i)
+    text += "disclose c" + std::to_string(i) + " to r for p" + std::to_string(i) + ";\n";
+  auto compiled = test::compileText(text);
+  REQUIRE(compiled->model);
+  gen::GeneratorOptions options;
+  options.sourcePath = "big.policy";
+  gen::GeneratorContext context{*compiled->model, compiled->sources, options, *compiled->diags};
+  std::string header;
+  llvm::raw_string_ostream out(header);
+  // 41 data classes x 41 x 2 action classes: more than 1000 cells.
+  CppLimits small;
+  small.maxTableEntries = 1000;
+  CHECK_FALSE(generateCppHeader(context, out, small));
+  CHECK(compiled->hasError("err_cpp_table_too_large"));
+  CHECK(generateCppHeader(context, out, CppLimits()));
+}
