@@ -1,0 +1,139 @@
+#include "FuzzHarness.h"
+
+#include "OutputInvariants.h"
+
+#include "basic/DiagnosticEngine.h"
+#include "basic/TextDiagnosticPrinter.h"
+#include "check/Checker.h"
+#include "frontend/Compilation.h"
+#include "gen/Generator.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+#include <string>
+
+namespace policyc::fuzz {
+
+namespace {
+/// The input poses as a file beside the import tests' inputs, so that the imports of seeds
+/// taken from tests/diagnostics/driver resolve and the fuzzer can recombine them.
+constexpr const char *kInputPath = POLICYC_SOURCE_DIR "/tests/diagnostics/driver/fuzz-input.policy";
+
+/// The default limits, but files (imports) of at most 1 MiB: an import of /dev/zero or of
+/// a large file must end in an error quickly rather than time the run out.
+CompilationLimits fuzzLimits() {
+  CompilationLimits limits;
+  limits.maxFileSize = 1 << 20;
+  return limits;
+}
+
+[[noreturn]] void violated(llvm::StringRef stage, llvm::StringRef problem,
+                           llvm::StringRef output) {
+  llvm::errs() << "policyc fuzz: " << stage << ": " << problem << "\n--- output (first 4 KiB) ---\n"
+               << output.take_front(4096) << "\n---\n";
+  std::abort();
+}
+
+/// Runs `generate` twice: both runs must succeed or fail alike and, when they succeed,
+/// produce the same bytes (outputs are deterministic). Returns the output, empty on failure.
+std::string generateTwice(llvm::StringRef stage, gen::GeneratorFunction generate,
+                          const gen::GeneratorContext &context) {
+  std::string first;
+  std::string second;
+  llvm::raw_string_ostream firstOut(first);
+  llvm::raw_string_ostream secondOut(second);
+  bool firstOk = generate(context, firstOut);
+  bool secondOk = generate(context, secondOut);
+  firstOut.flush();
+  secondOut.flush();
+  if (firstOk != secondOk)
+    violated(stage, "one run succeeded and the other failed", first);
+  if (!firstOk)
+    return {};
+  if (first != second)
+    violated(stage, "two runs gave different output", first);
+  if (first.empty())
+    violated(stage, "empty output", first);
+  if (auto problem = checkUtf8(first))
+    violated(stage, *problem, first);
+  return first;
+}
+
+void checkOutput(llvm::StringRef stage, llvm::StringRef output,
+                 std::optional<std::string> (*check)(llvm::StringRef)) {
+  if (auto problem = check(output))
+    violated(stage, *problem, output);
+}
+
+/// What `policyc gen -Wno-error=FLAG...` allows for every default-error flag: the checker's
+/// findings stay warnings, so that generators also see models the checker objects to.
+DiagnosticOptions generatorDiagnosticOptions() {
+  DiagnosticOptions options;
+  for (const DiagnosticInfo &info : allDiagnostics())
+    if (info.diagClass == DiagnosticClass::DefaultError)
+      applyWarningOption(options, ("no-error=" + info.flag).str());
+  return options;
+}
+} // namespace
+
+void runPipeline(llvm::StringRef input, Stage stage) {
+  llvm::SourceMgr sources;
+  // Diagnostics are printed as on a terminal (source line, caret, fix-its), into memory.
+  std::string printed;
+  llvm::raw_string_ostream printedOut(printed);
+  TextDiagnosticPrinter printer(printedOut, /*useColors=*/false);
+  bool generating = stage == Stage::GenJson || stage == Stage::GenCpp || stage == Stage::GenText;
+  DiagnosticEngine diags(sources, printer,
+                         generating ? generatorDiagnosticOptions() : DiagnosticOptions());
+  Compilation compilation(sources, diags, fuzzLimits());
+  compilation.loadRootBuffer(llvm::MemoryBuffer::getMemBufferCopy(input, kInputPath));
+  std::unique_ptr<model::PolicyModel> model = compilation.analyze();
+  // As the driver does: the checker and the generators see sound models only.
+  if (stage == Stage::Analyze || !model || diags.hasErrors() || diags.stopped()) {
+    diags.finish();
+    return;
+  }
+  check::CheckOptions checkOptions;
+  if (stage == Stage::Check)
+    checkOptions.profiles = {check::Profile::Gdpr, check::Profile::Ccpa};
+  check::runChecks(*model, diags, checkOptions);
+  if (stage == Stage::Check || diags.hasErrors()) {
+    diags.finish();
+    return;
+  }
+
+  gen::GeneratorOptions options;
+  options.sourcePath = kInputPath;
+  gen::GeneratorContext context{*model, sources, options, diags};
+  switch (stage) {
+  case Stage::GenJson: {
+    std::string json = generateTwice("gen json", gen::generateJson, context);
+    if (!json.empty())
+      checkOutput("gen json", json, checkJson);
+    break;
+  }
+  case Stage::GenCpp: {
+    std::string header = generateTwice("gen cpp", gen::generateCpp, context);
+    if (!header.empty())
+      checkOutput("gen cpp", header, checkCppTokens);
+    break;
+  }
+  case Stage::GenText: {
+    generateTwice("gen text --format=md", gen::generateText, context);
+    options.textFormat = "html";
+    std::string html = generateTwice("gen text --format=html", gen::generateText, context);
+    if (!html.empty())
+      checkOutput("gen text --format=html", html, checkHtml);
+    break;
+  }
+  case Stage::Analyze:
+  case Stage::Check:
+    break;
+  }
+  diags.finish();
+}
+
+} // namespace policyc::fuzz
