@@ -87,12 +87,16 @@ ruleStmt
 consentCondition : WHEN CONSENT consents+=name (COMMA consents+=name)* ;
 
 // never ...: prohibitions; a prohibition always wins over a permit.
+// `never` is factored out so that the choice of verb is an LL(1) decision: a wrong word after
+// `never` is then reported as "expected 'collect', 'use', 'disclose' or 'link'".
 neverStmt
-  : NEVER verb=COLLECT what=pathList (FROM sources=pathList)? SEMI
-  | NEVER verb=USE what=pathList (FROM sources=pathList)? (FOR purposes=pathList)? SEMI
-  | NEVER verb=DISCLOSE what=pathList (FROM sources=pathList)? TO recipients=pathList
-    (FOR purposes=pathList)? SEMI
-  | NEVER verb=LINK what=pathList WITH linked=pathList (FROM sources=pathList)? SEMI
+  : NEVER
+    ( verb=COLLECT what=pathList (FROM sources=pathList)?
+    | verb=USE what=pathList (FROM sources=pathList)? (FOR purposes=pathList)?
+    | verb=DISCLOSE what=pathList (FROM sources=pathList)? TO recipients=pathList
+      (FOR purposes=pathList)?
+    | verb=LINK what=pathList WITH linked=pathList (FROM sources=pathList)?
+    ) SEMI
   ;
 
 retainStmt : RETAIN what=pathList (FROM sources=pathList)? period=retention SEMI ;
@@ -126,12 +130,30 @@ noteStmt : NOTE section=name text=strings SEMI ;
 
 duration : amount=NUMBER unitName=name ;
 
-pathList : paths+=path (COMMA paths+=path)* ;
-
-// `*`, `a`, `a.b.c`, `a.b.*`
-path
-  : star=STAR
-  | segments+=name (DOT segments+=name)* (DOT wildcard=STAR)?
+// A list of paths: `*`, `a`, `a.b.c`, `a.b.*`, separated by commas. Paths hold most names of
+// a policy, so this rule is flat: the path and its names are written out instead of being
+// rules of their own (a rule invocation per name and per path cost the parser half of its
+// time), and the AST builder splits the list's tokens at the commas. The name set is that of
+// rule `name`; keep them equal. `.*` is one token so that every decision of the grammar is
+// LL(1): a syntax error is then always reported at the token where the choice failed, with
+// the tokens that could have come there.
+pathList
+  : ( STAR
+    | ( IDENT | CONTACT | CONTROLLER | EFFECTIVE | TRANSFERS | UNDER | CERTIFICATION | WITHDRAW
+      | TRANSIT | REST | LEAST | NEEDED )
+      ( DOT ( IDENT | CONTACT | CONTROLLER | EFFECTIVE | TRANSFERS | UNDER | CERTIFICATION
+            | WITHDRAW | TRANSIT | REST | LEAST | NEEDED ) )*
+      DOT_STAR?
+    )
+    ( COMMA
+      ( STAR
+      | ( IDENT | CONTACT | CONTROLLER | EFFECTIVE | TRANSFERS | UNDER | CERTIFICATION | WITHDRAW
+        | TRANSIT | REST | LEAST | NEEDED )
+        ( DOT ( IDENT | CONTACT | CONTROLLER | EFFECTIVE | TRANSFERS | UNDER | CERTIFICATION
+              | WITHDRAW | TRANSIT | REST | LEAST | NEEDED ) )*
+        DOT_STAR?
+      )
+    )*
   ;
 
 // Adjacent string literals concatenate, as in C.
@@ -208,6 +230,7 @@ SEMI : ';' ;
 COMMA : ',' ;
 DOT : '.' ;
 STAR : '*' ;
+DOT_STAR : '.*' ;
 
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT ;
 NUMBER : DIGIT+ ;
@@ -218,11 +241,14 @@ IDENT
 
 STRING : '"' STRING_CHAR* '"' ;
 // Errors the compiler reports with their own words instead of a syntax error.
-UNTERMINATED_STRING : '"' STRING_CHAR* ;
+// A backslash at the end (before the line end) belongs to it: one mistake, one token.
+UNTERMINATED_STRING : '"' STRING_CHAR* '\\'? ;
 
 LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
-UNTERMINATED_COMMENT : '/*' .*? EOF ;
+// A body that never contains `*/`: with `.*?` here, longest match would let this rule swallow
+// every block comment that is followed by more text (LexerDifferentialTest found it).
+UNTERMINATED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF ;
 
 WS : [ \t\r\n\f\u000B\uFEFF]+ -> skip ;
 

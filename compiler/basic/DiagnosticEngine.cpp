@@ -4,6 +4,7 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace policyc {
 
@@ -70,6 +71,7 @@ WarningOptionResult applyWarningOption(DiagnosticOptions &options, llvm::StringR
     options.warningsAsErrors = false;
     return {WarningOptionResult::Applied, {}};
   }
+  llvm::StringRef whole = arg;
   bool negated = arg.consume_front("no-");
   bool errorForm = arg.consume_front("error=");
   const auto &flags = knownFlags();
@@ -79,7 +81,13 @@ WarningOptionResult applyWarningOption(DiagnosticOptions &options, llvm::StringR
     for (const auto &entry : flags)
       names.push_back(entry.getKey().str());
     std::sort(names.begin(), names.end());
-    return {WarningOptionResult::UnknownFlag, closestMatch(arg, names)};
+    std::string suggestion = closestMatch(arg, names);
+    if (suggestion.empty())
+      return {WarningOptionResult::UnknownFlag, {}};
+    // The suggestion keeps what was written around the flag: -Wno-extra-semis suggests
+    // -Wno-extra-semi, not -Wextra-semi.
+    std::string prefix = whole.drop_back(arg.size()).str();
+    return {WarningOptionResult::UnknownFlag, prefix + suggestion};
   }
   bool adjustable = found->getValue();
   if (errorForm) {
@@ -125,8 +133,22 @@ void DiagnosticEngine::emit(Diagnostic diagnostic) {
   diagnostic.severity = severityOf(diagnostic.kind);
   if (diagnostic.severity == Severity::Ignored)
     return;
-  if (diagnostic.severity == Severity::Warning)
+  if (diagnostic.severity == Severity::Warning) {
     ++warnings;
+    if (options.warningLimit != 0 && warnings > options.warningLimit) {
+      // Said once, at the first warning not shown.
+      if (warnings == options.warningLimit + 1) {
+        Diagnostic note{diag::note_too_many_warnings,
+                        Severity::Note,
+                        diagnostic.range,
+                        format(diag::note_too_many_warnings, options.warningLimit),
+                        {},
+                        {}};
+        consumer->handleDiagnostic(note, sources);
+      }
+      return;
+    }
+  }
   if (diagnostic.severity >= Severity::Error)
     ++errors;
   consumer->handleDiagnostic(diagnostic, sources);
@@ -149,10 +171,57 @@ DiagnosticBuilder::~DiagnosticBuilder() {
     engine->emit(std::move(diagnostic));
 }
 
+std::string detail::clipMessageArgument(llvm::StringRef text) {
+  if (text.size() <= kMaxMessageArgument)
+    return text.str();
+  size_t keep = kMaxMessageArgument - 3;
+  // Cut before a UTF-8 continuation byte's sequence, never inside it.
+  while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80)
+    --keep;
+  return text.take_front(keep).str() + "...";
+}
+
 std::string didYouMean(llvm::StringRef suggestion) {
   if (suggestion.empty())
     return {};
   return fmt::format("; did you mean '{}'?", suggestion);
+}
+
+unsigned typoDistance(llvm::StringRef from, llvm::StringRef to, unsigned limit) {
+  // Optimal string alignment: Levenshtein plus adjacent transpositions, the commonest typo
+  // ("emial"), which plain edit distance counts as two edits. Only cells within `limit` of
+  // the diagonal can stay within the limit, so only that band is computed: O(length * limit),
+  // which keeps 100,000-character names from taking minutes.
+  size_t lengthGap = from.size() > to.size() ? from.size() - to.size() : to.size() - from.size();
+  if (lengthGap > limit)
+    return limit + 1;
+  const unsigned beyond = limit + 1;
+  size_t columns = to.size() + 1;
+  std::vector<unsigned> previous2(columns, beyond), previous(columns, beyond),
+      current(columns, beyond);
+  for (size_t j = 0; j < columns && j <= limit; ++j)
+    previous[j] = static_cast<unsigned>(j);
+  for (size_t i = 1; i <= from.size(); ++i) {
+    size_t first = i > limit ? i - limit : 1;
+    size_t last = std::min(to.size(), i + limit);
+    std::fill(current.begin() + (first > 1 ? first - 1 : 0),
+              current.begin() + std::min(columns, last + 2), beyond);
+    current[0] = i <= limit ? static_cast<unsigned>(i) : beyond;
+    unsigned rowBest = current[0];
+    for (size_t j = first; j <= last; ++j) {
+      unsigned cost = from[i - 1] == to[j - 1] ? 0 : 1;
+      unsigned best = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+      if (i > 1 && j > 1 && from[i - 1] == to[j - 2] && from[i - 2] == to[j - 1])
+        best = std::min(best, previous2[j - 2] + 1);
+      current[j] = std::min(best, beyond);
+      rowBest = std::min(rowBest, current[j]);
+    }
+    if (rowBest > limit)
+      return beyond;
+    std::swap(previous2, previous);
+    std::swap(previous, current);
+  }
+  return std::min(previous[to.size()], beyond);
 }
 
 unsigned maxTypoDistance(llvm::StringRef typo) {

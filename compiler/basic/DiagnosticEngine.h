@@ -3,6 +3,7 @@
 #define POLICYC_BASIC_DIAGNOSTICENGINE_H
 
 #include "basic/Diagnostic.h"
+#include "basic/Limits.h"
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/SourceMgr.h"
@@ -11,6 +12,7 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 template <> struct fmt::formatter<llvm::StringRef> : fmt::formatter<std::string_view> {
@@ -22,10 +24,28 @@ template <> struct fmt::formatter<llvm::StringRef> : fmt::formatter<std::string_
 
 namespace policyc {
 
+namespace detail {
+/// Text arguments of messages are clipped to this many bytes: messages quote names from the
+/// input, and a hostile input's names can be megabytes long.
+inline constexpr size_t kMaxMessageArgument = 1024;
+std::string clipMessageArgument(llvm::StringRef text);
+
+template <typename T> decltype(auto) messageArgument(T &&value) {
+  if constexpr (std::is_convertible_v<std::decay_t<T>, llvm::StringRef>)
+    return clipMessageArgument(llvm::StringRef(value));
+  else
+    return std::forward<T>(value);
+}
+} // namespace detail
+
 /// What the -W, -Werror and -ferror-limit options asked for.
 struct DiagnosticOptions {
   bool warningsAsErrors = false;
   unsigned errorLimit = 20; ///< 0: no limit
+  /// Warnings shown at most; later ones are counted, not shown (0: no limit). A hostile file
+  /// can hold a warning in every byte (`;;;;`), and printing them would take longer than
+  /// reading it.
+  unsigned warningLimit = limits::kMaxWarnings;
   /// Per flag: enabled (-Wflag) or disabled (-Wno-flag).
   llvm::StringMap<bool> flagEnabled;
   /// Per flag: promoted (-Werror=flag) or kept a warning (-Wno-error=flag).
@@ -90,7 +110,7 @@ public:
   template <typename... Args> static std::string format(diag::Kind kind, Args &&...args) {
     llvm::StringRef message = getDiagnosticInfo(kind).message;
     return fmt::format(fmt::runtime(std::string_view(message.data(), message.size())),
-                       std::forward<Args>(args)...);
+                       detail::messageArgument(std::forward<Args>(args))...);
   }
 
   /// The severity `kind` has under the current options.
@@ -137,6 +157,9 @@ std::string didYouMean(llvm::StringRef suggestion);
 template <typename Range>
 std::string closestMatch(llvm::StringRef typo, const Range &candidates);
 unsigned maxTypoDistance(llvm::StringRef typo);
+/// Edits (insert, delete, replace, swap two adjacent characters) that turn `from` into `to`;
+/// any result above `limit` is reported as limit + 1.
+unsigned typoDistance(llvm::StringRef from, llvm::StringRef to, unsigned limit);
 
 template <typename Range>
 std::string closestMatch(llvm::StringRef typo, const Range &candidates) {
@@ -149,7 +172,7 @@ std::string closestMatch(llvm::StringRef typo, const Range &candidates) {
     llvm::StringRef name(candidate);
     if (name == typo)
       continue;
-    unsigned distance = typo.edit_distance(name, /*AllowReplacements=*/true, limit);
+    unsigned distance = typoDistance(typo, name, limit);
     size_t lengthGap = name.size() > typo.size() ? name.size() - typo.size()
                                                  : typo.size() - name.size();
     bool better = distance < best ||

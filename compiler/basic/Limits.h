@@ -17,6 +17,8 @@ inline constexpr unsigned kMaxImportDepth = 64;
 inline constexpr unsigned kMaxTokensPerStatement = 200000;
 /// Most statements and declarations in all files together.
 inline constexpr unsigned kMaxStatements = 10000000;
+/// Most warnings shown (errors have -ferror-limit); a note says where showing them stopped.
+inline constexpr unsigned kMaxWarnings = 1000;
 
 } // namespace policyc::limits
 

@@ -10,8 +10,36 @@ std::optional<PresumedLoc> presumedLoc(const llvm::SourceMgr &sources, llvm::SML
   unsigned bufferId = sources.FindBufferContainingLoc(loc);
   if (bufferId == 0)
     return std::nullopt;
-  auto [line, column] = sources.getLineAndColumn(loc, bufferId);
-  return PresumedLoc{sources.getMemoryBuffer(bufferId)->getBufferIdentifier(), bufferId, line,
+  // The line is found by binary search over the SourceMgr's cached table of line starts, and
+  // the column from the start of that line: logarithmic per location. getLineAndColumn also
+  // scans back from the location to the start of its line, which made the diagnostics of one
+  // very long line quadratic. FindLocForLineAndColumn only fills that cache (which SourceMgr
+  // keeps mutable), hence the const_cast.
+  auto &table = const_cast<llvm::SourceMgr &>(sources);
+  const char *pointer = loc.getPointer();
+  auto lineStart = [&](unsigned line) {
+    return table.FindLocForLineAndColumn(bufferId, line, 1).getPointer();
+  };
+  // Invariant: line `low` starts at or before the location; line `high` does not (it starts
+  // after it, or does not exist).
+  unsigned low = 1;
+  unsigned high = 2;
+  while (const char *start = lineStart(high)) {
+    if (start > pointer)
+      break;
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    unsigned middle = low + (high - low) / 2;
+    const char *start = lineStart(middle);
+    if (start && start <= pointer)
+      low = middle;
+    else
+      high = middle;
+  }
+  unsigned column = static_cast<unsigned>(pointer - lineStart(low)) + 1;
+  return PresumedLoc{sources.getMemoryBuffer(bufferId)->getBufferIdentifier(), bufferId, low,
                      column};
 }
 

@@ -13,7 +13,8 @@ class SourceMgr;
 
 namespace policyc {
 
-/// A location as printed: file name as given to the buffer, 1-based line and byte column.
+/// A location as printed: file name as given to the buffer, 1-based line (lines end at '\n')
+/// and byte column.
 struct PresumedLoc {
   llvm::StringRef file;
   unsigned bufferId = 0;
@@ -21,7 +22,8 @@ struct PresumedLoc {
   unsigned column = 0;
 };
 
-/// Resolves `loc`; std::nullopt for an invalid location or one outside every buffer.
+/// Resolves `loc` in time logarithmic in the size of its buffer; std::nullopt for an invalid
+/// location or one outside every buffer.
 std::optional<PresumedLoc> presumedLoc(const llvm::SourceMgr &sources, llvm::SMLoc loc);
 
 /// The location just past the end of a range's last character (ranges are half-open).

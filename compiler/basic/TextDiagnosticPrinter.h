@@ -1,5 +1,6 @@
 // Prints diagnostics the clang way: file:line:col: error: message [-Wflag], the source line,
-// a caret and range, fix-its, and notes.
+// a caret and range, fix-its, and notes. Source lines are printed safely: control characters
+// and invalid UTF-8 are spelled out, and very long lines are cut to a window at the caret.
 #ifndef POLICYC_BASIC_TEXTDIAGNOSTICPRINTER_H
 #define POLICYC_BASIC_TEXTDIAGNOSTICPRINTER_H
 
@@ -24,6 +25,7 @@ public:
 private:
   void print(llvm::SMRange range, Severity severity, llvm::StringRef message,
              llvm::ArrayRef<FixIt> fixIts, const llvm::SourceMgr &sources);
+  void printLabel(Severity severity);
 
   llvm::raw_ostream &out;
   bool useColors;

@@ -18,6 +18,14 @@ cl::opt<bool> Verify("verify",
                      cl::desc("Check the diagnostics against the expected-error, "
                               "expected-warning and expected-note comments in the files"),
                      cl::sub(checkCommand()));
+
+// Linters call this --exit-zero (flake8, pylint): report every finding but let the run
+// succeed, for a first look at a policy known to have contradictions. An unreadable file or a
+// bad option still exits 2.
+cl::opt<bool> ExitZero("exit-zero",
+                       cl::desc("Exit with 0 even when errors are reported (I/O and usage "
+                                "errors still exit with 2)"),
+                       cl::sub(checkCommand()));
 } // namespace
 
 int runCheck() {
@@ -33,7 +41,8 @@ int runCheck() {
     CompiledPolicy policy = compilePolicy(file, sources, diags);
     ioError |= policy.ioError;
   }
-  return setup.finish(ioError);
+  int status = setup.finish(ioError);
+  return ExitZero && status == ExitFindings ? ExitClean : status;
 }
 
 } // namespace policyc::driver

@@ -1,12 +1,15 @@
 #include "driver/Commands.h"
 
 #include "basic/JsonDiagnosticPrinter.h"
+#include "basic/SarifDiagnosticPrinter.h"
 #include "basic/TextDiagnosticPrinter.h"
 #include "frontend/VerifyDiagnosticConsumer.h"
 
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
 
 namespace cl = llvm::cl;
 
@@ -23,31 +26,42 @@ cl::SubCommand &genCommand() {
   return command;
 }
 
+cl::SubCommand &queryCommand() {
+  static cl::SubCommand command(
+      "query", "Ask the reference evaluator for one decision: policyc query FILE --category C "
+               "[--source S] --purpose P [--recipient R] [--consent K]...");
+  return command;
+}
+
 cl::OptionCategory &diagnosticCategory() {
   static cl::OptionCategory category("Diagnostic options");
   return category;
 }
 
 namespace {
-enum class DiagnosticsFormat { Text, Json };
+enum class DiagnosticsFormat { Text, Json, Sarif };
 enum class ColorChoice { Auto, Always, Never };
 
 cl::list<std::string> WarningOptions(
     "W", cl::Prefix, cl::value_desc("flag"),
     cl::desc("-W<flag> enables, -Wno-<flag> disables a diagnostic; -Werror makes warnings "
              "errors; -Werror=<flag> and -Wno-error=<flag> for one flag"),
-    cl::sub(checkCommand()), cl::sub(genCommand()), cl::cat(diagnosticCategory()));
+    cl::sub(checkCommand()), cl::sub(genCommand()), cl::sub(queryCommand()),
+    cl::cat(diagnosticCategory()));
 
 cl::opt<unsigned> ErrorLimit("ferror-limit", cl::init(20), cl::value_desc("N"),
                              cl::desc("Stop after N errors (0: no limit; default 20)"),
-                             cl::sub(checkCommand()), cl::sub(genCommand()), cl::cat(diagnosticCategory()));
+                             cl::sub(checkCommand()), cl::sub(genCommand()),
+                             cl::sub(queryCommand()), cl::cat(diagnosticCategory()));
 
 cl::opt<DiagnosticsFormat> Format(
     "diagnostics-format", cl::init(DiagnosticsFormat::Text),
     cl::desc("How diagnostics are printed: text on standard error, or one JSON document on "
              "standard output"),
     cl::values(clEnumValN(DiagnosticsFormat::Text, "text", "file:line:col: error: ..."),
-               clEnumValN(DiagnosticsFormat::Json, "json", "machine-readable JSON")),
+               clEnumValN(DiagnosticsFormat::Json, "json", "machine-readable JSON"),
+               clEnumValN(DiagnosticsFormat::Sarif, "sarif",
+                          "SARIF 2.1.0 on standard output (GitHub code scanning)")),
     cl::sub(checkCommand()), cl::sub(genCommand()), cl::cat(diagnosticCategory()));
 
 cl::opt<ColorChoice> Color(
@@ -55,8 +69,25 @@ cl::opt<ColorChoice> Color(
     cl::values(clEnumValN(ColorChoice::Auto, "auto", "when standard error is a terminal"),
                clEnumValN(ColorChoice::Always, "always", "always"),
                clEnumValN(ColorChoice::Never, "never", "never")),
-    cl::sub(checkCommand()), cl::sub(genCommand()), cl::cat(diagnosticCategory()));
+    cl::sub(checkCommand()), cl::sub(genCommand()), cl::sub(queryCommand()),
+    cl::cat(diagnosticCategory()));
+
+cl::list<check::Profile> Profiles(
+    "profile", cl::CommaSeparated, cl::value_desc("law"),
+    cl::desc("Also check what a regulation requires: required elements and deadline maxima"),
+    cl::values(clEnumValN(check::Profile::Gdpr, "gdpr", "EU General Data Protection Regulation"),
+               clEnumValN(check::Profile::Ccpa, "ccpa", "California Consumer Privacy Act")),
+    cl::sub(checkCommand()), cl::sub(genCommand()));
 } // namespace
+
+check::CheckOptions checkOptions() {
+  check::CheckOptions options;
+  for (check::Profile profile : Profiles)
+    if (std::find(options.profiles.begin(), options.profiles.end(), profile) ==
+        options.profiles.end())
+      options.profiles.push_back(profile);
+  return options;
+}
 
 bool DiagnosticSetup::initialize(llvm::SourceMgr &sources, bool verify) {
   DiagnosticOptions options;
@@ -68,6 +99,8 @@ bool DiagnosticSetup::initialize(llvm::SourceMgr &sources, bool verify) {
     consumer = std::make_unique<VerifyDiagnosticConsumer>(llvm::errs());
   else if (Format == DiagnosticsFormat::Json)
     consumer = std::make_unique<JsonDiagnosticPrinter>(llvm::outs());
+  else if (Format == DiagnosticsFormat::Sarif)
+    consumer = std::make_unique<SarifDiagnosticPrinter>(llvm::outs(), POLICYC_VERSION);
   else
     consumer = std::make_unique<TextDiagnosticPrinter>(llvm::errs(), colors);
 

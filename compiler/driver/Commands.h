@@ -5,6 +5,7 @@
 #define POLICYC_DRIVER_COMMANDS_H
 
 #include "basic/DiagnosticEngine.h"
+#include "check/Checker.h"
 
 #include "llvm/Support/CommandLine.h"
 
@@ -18,7 +19,11 @@ enum ExitCode : int { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
 
 llvm::cl::SubCommand &checkCommand();
 llvm::cl::SubCommand &genCommand();
+llvm::cl::SubCommand &queryCommand();
 llvm::cl::OptionCategory &diagnosticCategory();
+
+/// What --profile asked the checker for (empty for commands without the option).
+check::CheckOptions checkOptions();
 
 /// Diagnostics as the shared options ask for them: consumer, engine and exit status.
 class DiagnosticSetup {
@@ -38,6 +43,7 @@ private:
 
 int runCheck();
 int runGen();
+int runQuery();
 
 } // namespace policyc::driver
 

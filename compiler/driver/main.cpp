@@ -66,11 +66,13 @@ int main(int argc, char **argv) {
   const Command commands[] = {
       {driver::checkCommand(), driver::runCheck},
       {driver::genCommand(), driver::runGen},
+      {driver::queryCommand(), driver::runQuery},
   };
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "policyc: a compiler for privacy policies\n\n"
                                    "  policyc check FILE...           check policies\n"
-                                   "  policyc gen KIND FILE -o OUT    generate code or text\n",
+                                   "  policyc gen KIND FILE -o OUT    generate code or text\n"
+                                   "  policyc query FILE OPTIONS...   ask for one decision\n",
                                    &llvm::errs()))
     return driver::ExitUsage;
   try {

@@ -19,6 +19,27 @@ std::string canonicalPath(llvm::StringRef path) {
   llvm::sys::path::remove_dots(absolute, true);
   return std::string(absolute);
 }
+
+/// Reads what `fd` holds when its size is not known beforehand (standard input, a pipe, a
+/// device) in chunks, and stops at `limit` bytes: an endless input such as /dev/zero would
+/// otherwise fill memory. Sets `tooLarge` and returns null when there was more.
+llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+readStream(llvm::sys::fs::file_t fd, llvm::StringRef name, uint64_t limit, bool &tooLarge) {
+  std::string data;
+  char chunk[64 * 1024];
+  while (true) {
+    llvm::Expected<size_t> count = llvm::sys::fs::readNativeFile(fd, chunk);
+    if (!count)
+      return llvm::errorToErrorCode(count.takeError());
+    if (*count == 0)
+      return llvm::MemoryBuffer::getMemBufferCopy(data, name);
+    if (data.size() + *count > limit) {
+      tooLarge = true;
+      return nullptr;
+    }
+    data.append(chunk, *count);
+  }
+}
 } // namespace
 
 std::unique_ptr<llvm::MemoryBuffer> Compilation::readFile(llvm::StringRef path,
@@ -43,9 +64,35 @@ std::unique_ptr<llvm::MemoryBuffer> Compilation::readFile(llvm::StringRef path,
       return nullptr;
     }
   }
-  auto buffer = path == "-" ? llvm::MemoryBuffer::getSTDIN()
-                            : llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                                          /*RequiresNullTerminator=*/true);
+  llvm::sys::fs::file_status status;
+  bool isStream = path == "-" || (!llvm::sys::fs::status(path, status) &&
+                                  status.type() != llvm::sys::fs::file_type::regular_file);
+  if (isStream) {
+    llvm::Expected<llvm::sys::fs::file_t> fd = path == "-"
+                                                   ? llvm::sys::fs::getStdinHandle()
+                                                   : llvm::sys::fs::openNativeFileForRead(path);
+    if (!fd) {
+      report(diag::err_import_not_found, diag::err_cannot_open_file, path,
+             llvm::toString(fd.takeError()));
+      return nullptr;
+    }
+    bool tooLarge = false;
+    auto stream = readStream(*fd, path == "-" ? "<stdin>" : path, limits.maxFileSize, tooLarge);
+    if (path != "-")
+      llvm::sys::fs::closeFile(*fd);
+    if (tooLarge) {
+      report(diag::err_stream_too_large, diag::err_stream_too_large, path, limits.maxFileSize);
+      return nullptr;
+    }
+    if (!stream) {
+      report(diag::err_import_not_found, diag::err_cannot_open_file, path,
+             stream.getError().message());
+      return nullptr;
+    }
+    return std::move(*stream);
+  }
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/true);
   if (!buffer) {
     report(diag::err_import_not_found, diag::err_cannot_open_file, path,
            buffer.getError().message());
@@ -58,10 +105,6 @@ std::unique_ptr<llvm::MemoryBuffer> Compilation::readFile(llvm::StringRef path,
     else
       diags.report(llvm::SMRange(), diag::err_file_too_large, path, size, limits.maxFileSize);
     return nullptr;
-  }
-  if (path == "-") {
-    // Name the buffer so diagnostics say where they come from.
-    return llvm::MemoryBuffer::getMemBufferCopy((*buffer)->getBuffer(), "<stdin>");
   }
   return std::move(*buffer);
 }
@@ -82,11 +125,35 @@ void Compilation::loadRootBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer) {
   loadUnit(std::move(buffer), rootCanonical, 0);
 }
 
+/// Old Mac files end their lines with a lone CR, which SourceMgr does not count as a line
+/// end. Turning each lone CR into LF keeps every byte offset (and so every column) and gives
+/// such a file the line numbers its author sees. CRLF stays: SourceMgr counts its LF.
+static std::unique_ptr<llvm::MemoryBuffer>
+withLoneCarriageReturnsAsNewlines(std::unique_ptr<llvm::MemoryBuffer> buffer) {
+  llvm::StringRef text = buffer->getBuffer();
+  auto isLoneCR = [&](size_t at) {
+    return text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n');
+  };
+  std::string copy;
+  for (size_t at = text.find('\r'); at != llvm::StringRef::npos; at = text.find('\r', at + 1)) {
+    if (!isLoneCR(at))
+      continue;
+    if (copy.empty())
+      copy = text.str();
+    copy[at] = '\n';
+  }
+  if (copy.empty())
+    return buffer;
+  return llvm::MemoryBuffer::getMemBufferCopy(copy, buffer->getBufferIdentifier());
+}
+
 void Compilation::loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer,
                            const std::string &canonical, unsigned depth) {
   visiting[canonical] = true;
+  buffer = withLoneCarriageReturnsAsNewlines(std::move(buffer));
   unsigned bufferId = sources.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
-  auto unit = parse::parseBuffer(sources, bufferId, diags, &parseStats);
+  parse::ParseLimits parseLimits{limits.maxNestingDepth, limits.maxTokensPerStatement};
+  auto unit = parse::parseBuffer(sources, bufferId, diags, &parseStats, parseLimits);
   followImports(*unit, depth);
   visiting[canonical] = false;
   units.push_back(std::move(unit));
@@ -155,7 +222,7 @@ std::unique_ptr<model::PolicyModel> Compilation::analyze() {
   ordered.reserve(units.size());
   for (const auto &unit : units)
     ordered.push_back(unit.get());
-  return sema::analyze(ordered, diags);
+  return sema::analyze(ordered, diags, limits.maxStatements);
 }
 
 } // namespace policyc

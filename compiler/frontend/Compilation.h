@@ -23,9 +23,13 @@ namespace policyc {
 
 class DiagnosticEngine;
 
+/// The bounds of basic/Limits.h, injectable so that tests can reach each one cheaply.
 struct CompilationLimits {
   uint64_t maxFileSize = limits::kMaxFileSize;
   unsigned maxImportDepth = limits::kMaxImportDepth;
+  unsigned maxNestingDepth = limits::kMaxNestingDepth;
+  unsigned maxTokensPerStatement = limits::kMaxTokensPerStatement;
+  unsigned maxStatements = limits::kMaxStatements;
 };
 
 class Compilation {

@@ -42,6 +42,19 @@ using GeneratorFunction = bool (*)(const GeneratorContext &context, llvm::raw_os
 /// The JSON IR: the resolved model for other tools (docs/json-ir.md).
 bool generateJson(const GeneratorContext &context, llvm::raw_ostream &out);
 
+/// The privacy policy people read, as Markdown or standalone HTML by options.textFormat
+/// (docs/text-generation.md).
+bool generateText(const GeneratorContext &context, llvm::raw_ostream &out);
+
+/// The C++17 enforcement header (docs/cpp-api.md); namespace from options.cppNamespace.
+bool generateCpp(const GeneratorContext &context, llvm::raw_ostream &out);
+
+/// The policy as a Cedar policy set (docs/cpp-api.md, "Cedar").
+bool generateCedar(const GeneratorContext &context, llvm::raw_ostream &out);
+
+/// The vocabularies as Cedar entities (JSON), the hierarchy the Cedar policy set relies on.
+bool generateCedarEntities(const GeneratorContext &context, llvm::raw_ostream &out);
+
 } // namespace policyc::gen
 
 #endif

@@ -165,20 +165,51 @@ ast::StringLiteral AstBuilder::strings(P::StringsContext *context) {
   return literal;
 }
 
-ast::Path AstBuilder::path(P::PathContext *context) const {
-  ast::Path result;
-  for (P::NameContext *segment : context->segments)
-    result.segments.push_back(identifier(segment));
-  result.wildcard = context->wildcard != nullptr;
-  result.range = range(context);
-  return result;
-}
-
 ast::PathList AstBuilder::pathList(P::PathListContext *context) const {
+  // The grammar has checked the shape; the tokens are `*` or `name (. name)* .*?`, separated
+  // by commas.
   ast::PathList result;
-  result.paths.reserve(context->paths.size());
-  for (P::PathContext *entry : context->paths)
-    result.paths.push_back(path(entry));
+  size_t first = context->start->getTokenIndex();
+  size_t last = context->stop->getTokenIndex();
+  // Sized first: lists are built by the hundred thousand in large policies.
+  size_t commas = 0;
+  for (size_t i = first; i <= last; ++i)
+    commas += tokens.token(i).getType() == TokenKind::COMMA;
+  result.paths.reserve(commas + 1);
+  auto segmentsFrom = [&](size_t start) {
+    size_t count = 0;
+    for (size_t i = start; i <= last && tokens.token(i).getType() != TokenKind::COMMA; i += 2)
+      ++count;
+    return count;
+  };
+  ast::Path path;
+  path.segments.reserve(segmentsFrom(first));
+  size_t pathStart = first;
+  auto finish = [&](size_t pathLast) {
+    path.range = range(tokens.token(pathStart), tokens.token(pathLast));
+    result.paths.push_back(std::move(path));
+    path = ast::Path();
+  };
+  for (size_t i = first; i <= last; ++i) {
+    const ChunkToken &token = tokens.token(i);
+    switch (token.getType()) {
+    case TokenKind::COMMA:
+      finish(i - 1);
+      pathStart = i + 1;
+      path.segments.reserve(segmentsFrom(pathStart));
+      break;
+    case TokenKind::DOT:
+    case TokenKind::STAR:
+      break;
+    case TokenKind::DOT_STAR:
+      path.wildcard = true;
+      break;
+    default:
+      path.segments.push_back(ast::Identifier{token.text().str(), range(token, token)});
+      break;
+    }
+  }
+  finish(last);
   result.range = range(context);
   return result;
 }

@@ -1,9 +1,11 @@
 // Builds AST items from the labelled contexts of one parsed item. The parser runs with parse
-// tree building off, so only labelled fields are read, never children lists.
+// tree building off, so only labelled fields are read, never children lists; path lists, which
+// the grammar keeps flat, are read from their tokens.
 #ifndef POLICYC_PARSE_ASTBUILDER_H
 #define POLICYC_PARSE_ASTBUILDER_H
 
 #include "ast/AST.h"
+#include "parse/ChunkTokenStream.h"
 
 #include "PolicyParser.h"
 
@@ -17,8 +19,9 @@ namespace policyc::parse {
 
 class AstBuilder {
 public:
-  AstBuilder(const char *bufferStart, DiagnosticEngine &diags)
-      : bufferStart(bufferStart), diags(diags) {}
+  /// `tokens` is the stream the items to build were parsed from.
+  AstBuilder(const char *bufferStart, const ChunkTokenStream &tokens, DiagnosticEngine &diags)
+      : bufferStart(bufferStart), tokens(tokens), diags(diags) {}
 
   /// The AST of `item`, or nullptr for an empty statement (which gets a warning).
   std::unique_ptr<ast::Item> build(grammar::PolicyParser::ItemContext *item);
@@ -30,13 +33,15 @@ private:
   llvm::SMRange range(antlr4::Token *token) const;
   llvm::SMRange range(antlr4::ParserRuleContext *context) const;
   llvm::SMRange range(antlr4::Token *first, antlr4::Token *last) const;
+  llvm::SMRange range(const ChunkToken &first, const ChunkToken &last) const {
+    return llvm::SMRange(loc(first.beginOffset()), loc(last.endOffset()));
+  }
   llvm::StringRef text(antlr4::Token *token) const;
 
   ast::Identifier identifier(P::NameContext *context) const;
   ast::Identifier identifier(antlr4::Token *token) const;
   ast::StringLiteral strings(P::StringsContext *context);
   std::string decodeString(antlr4::Token *token);
-  ast::Path path(P::PathContext *context) const;
   ast::PathList pathList(P::PathListContext *context) const;
   std::optional<ast::PathList> optionalPathList(P::PathListContext *context) const;
   ast::Duration duration(P::DurationContext *context) const;
@@ -59,6 +64,7 @@ private:
   std::unique_ptr<ast::Item> noteStmt(P::NoteStmtContext *context);
 
   const char *bufferStart;
+  const ChunkTokenStream &tokens;
   DiagnosticEngine &diags;
 };
 

@@ -106,8 +106,10 @@ LexToken Lexer::lexString(const char *first) {
     if (c == '\r' || c == '\n')
       break;
     if (c == '\\') {
-      if (p + 1 >= bufferEnd || p[1] == '\r' || p[1] == '\n')
+      if (p + 1 >= bufferEnd || p[1] == '\r' || p[1] == '\n') {
+        ++p; // a backslash before the line end belongs to the unterminated string
         break;
+      }
       p += 2;
       continue;
     }
@@ -172,6 +174,11 @@ LexToken Lexer::next() {
       ++cur;
       return make(TokenKind::COMMA, first);
     case '.':
+      // DOT_STAR: `.*` is one token (longest match).
+      if (cur + 1 < bufferEnd && cur[1] == '*') {
+        cur += 2;
+        return make(TokenKind::DOT_STAR, first);
+      }
       ++cur;
       return make(TokenKind::DOT, first);
     case '*':

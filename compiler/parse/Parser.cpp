@@ -6,10 +6,13 @@
 #include "parse/StatementSplitter.h"
 #include "parse/SyntaxErrorStrategy.h"
 #include "parse/SyntaxErrors.h"
+#include "parse/TokenKinds.h"
 
 #include "PolicyParser.h"
 
 #include "llvm/Support/SourceMgr.h"
+
+#include <optional>
 
 namespace policyc::parse {
 
@@ -61,20 +64,64 @@ private:
   std::shared_ptr<antlr4::BailErrorStrategy> bail;
   std::shared_ptr<SyntaxErrorStrategy> recorder;
 };
+
+/// The token whose absence caused `error`: a ';' wherever one could come (the commonest
+/// slip, `{ email; phone }`), or a '}' at the end of the item; nothing for other errors.
+std::optional<size_t> missingCloser(const ChunkTokenStream &tokens,
+                                    const SyntaxErrorRecord &error) {
+  if (error.offendingIndex == 0)
+    return std::nullopt;
+  if (error.expected.contains(static_cast<size_t>(TokenKind::SEMI)))
+    return TokenKind::SEMI;
+  bool atEnd = error.offendingIndex + 1 == tokens.tokenCount();
+  if (atEnd && error.expected.contains(static_cast<size_t>(TokenKind::RBRACE)))
+    return TokenKind::RBRACE;
+  return std::nullopt;
+}
+
+/// After a syntax error was reported, inserts the missing ';' and '}' tokens and parses
+/// again, so that an item whose only fault is a missing closer still declares its names:
+/// otherwise every later use of them would be reported too, several errors for one mistake.
+/// Returns the repaired item, or nullptr when inserting closers does not make it parse.
+grammar::PolicyParser::ItemContext *repairItem(ItemParser &parser, ChunkTokenStream &tokens,
+                                               const Chunk &chunk, unsigned maxNestingDepth) {
+  std::vector<LexToken> repaired = chunk.tokens;
+  size_t lastInsertion = 0;
+  // Each round inserts one closer; an item needs at most one per open block plus its ';'.
+  for (unsigned round = 0; round <= maxNestingDepth + 1; ++round) {
+    const SyntaxErrorRecord &error = *parser.error();
+    std::optional<size_t> closer = missingCloser(tokens, error);
+    // Every round must get further than the last, or the insertions are not the fix.
+    if (!closer || (round > 0 && error.offendingIndex <= lastInsertion))
+      return nullptr;
+    size_t index = std::min(error.offendingIndex, repaired.size());
+    uint32_t at = repaired[index - 1].end;
+    repaired.insert(repaired.begin() + static_cast<std::ptrdiff_t>(index),
+                    LexToken{*closer, at, at});
+    lastInsertion = index;
+    tokens.reset(repaired, chunk.endOffset);
+    if (grammar::PolicyParser::ItemContext *item = parser.parse(nullptr))
+      return item;
+    if (!parser.error())
+      return nullptr;
+  }
+  return nullptr;
+}
 } // namespace
 
 std::unique_ptr<ast::TranslationUnit> parseBuffer(llvm::SourceMgr &sources, unsigned bufferId,
-                                                  DiagnosticEngine &diags, ParseStats *stats) {
+                                                  DiagnosticEngine &diags, ParseStats *stats,
+                                                  ParseLimits limits) {
   const llvm::MemoryBuffer *buffer = sources.getMemoryBuffer(bufferId);
   auto unit = std::make_unique<ast::TranslationUnit>();
   unit->path = buffer->getBufferIdentifier().str();
   unit->bufferId = bufferId;
 
   llvm::StringRef text = buffer->getBuffer();
-  StatementSplitter splitter(text, diags);
+  StatementSplitter splitter(text, diags, limits);
   ChunkTokenStream tokens(text.data());
   ItemParser parser(tokens);
-  AstBuilder builder(text.data(), diags);
+  AstBuilder builder(text.data(), tokens, diags);
 
   Chunk chunk;
   while (!diags.stopped() && splitter.next(chunk)) {
@@ -87,9 +134,12 @@ std::unique_ptr<ast::TranslationUnit> parseBuffer(llvm::SourceMgr &sources, unsi
     tokens.reset(chunk.tokens, chunk.endOffset);
     grammar::PolicyParser::ItemContext *item = parser.parse(stats);
     if (!item) {
-      if (parser.error())
-        reportSyntaxError(diags, tokens, *parser.error(), text.data());
-      continue;
+      if (!parser.error())
+        continue;
+      reportSyntaxError(diags, tokens, *parser.error(), text.data());
+      item = repairItem(parser, tokens, chunk, limits.maxNestingDepth);
+      if (!item)
+        continue;
     }
     if (auto node = builder.build(item))
       unit->items.push_back(std::move(node));

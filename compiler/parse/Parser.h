@@ -3,6 +3,7 @@
 #define POLICYC_PARSE_PARSER_H
 
 #include "ast/AST.h"
+#include "basic/Limits.h"
 
 #include <cstdint>
 #include <memory>
@@ -23,11 +24,20 @@ struct ParseStats {
   uint64_t llFallbacks = 0; ///< items the fast SLL pass could not decide
 };
 
+/// Bounds that keep hostile input from exhausting the stack or memory; tests lower them.
+struct ParseLimits {
+  unsigned maxNestingDepth = limits::kMaxNestingDepth;
+  unsigned maxTokensPerStatement = limits::kMaxTokensPerStatement;
+};
+
 /// Parses buffer `bufferId` of `sources`. Syntax errors go to `diags`; the unit holds every
-/// item that parsed (items with errors are left out).
+/// item that parsed, and items whose only fault was a missing ';' or '}' at their end (the
+/// error is reported, the item kept so that its names stay declared). Other items with
+/// errors are left out.
 std::unique_ptr<ast::TranslationUnit> parseBuffer(llvm::SourceMgr &sources, unsigned bufferId,
                                                   DiagnosticEngine &diags,
-                                                  ParseStats *stats = nullptr);
+                                                  ParseStats *stats = nullptr,
+                                                  ParseLimits limits = {});
 
 } // namespace policyc::parse
 

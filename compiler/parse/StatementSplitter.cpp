@@ -1,7 +1,6 @@
 #include "parse/StatementSplitter.h"
 
 #include "basic/DiagnosticEngine.h"
-#include "basic/Limits.h"
 #include "parse/TokenKinds.h"
 
 #include <fmt/format.h>
@@ -17,6 +16,7 @@ bool mayEndItem(size_t type) {
   case TokenKind::STRING:
   case TokenKind::DATE:
   case TokenKind::STAR:
+  case TokenKind::DOT_STAR:
   case TokenKind::ONLY:
   case TokenKind::REQUIRED:
   case TokenKind::OPTIONAL:
@@ -32,7 +32,16 @@ bool mayEndItem(size_t type) {
 /// A statement keyword followed by one of these is a misused name, not a new statement.
 bool cannotStartItemBefore(size_t type) {
   return type == TokenKind::SEMI || type == TokenKind::COMMA || type == TokenKind::DOT ||
-         type == TokenKind::RBRACE;
+         type == TokenKind::DOT_STAR || type == TokenKind::RBRACE;
+}
+
+/// The code point of a well-formed UTF-8 sequence.
+uint32_t decodeUtf8(llvm::StringRef sequence) {
+  auto lead = static_cast<unsigned char>(sequence[0]);
+  uint32_t codePoint = lead & (0x7F >> sequence.size());
+  for (char c : sequence.drop_front())
+    codePoint = (codePoint << 6) | (static_cast<unsigned char>(c) & 0x3F);
+  return codePoint;
 }
 
 bool isLexicalError(size_t type) {
@@ -41,8 +50,9 @@ bool isLexicalError(size_t type) {
 }
 } // namespace
 
-StatementSplitter::StatementSplitter(llvm::StringRef text, DiagnosticEngine &diags)
-    : text(text), diags(diags), lexer(text) {}
+StatementSplitter::StatementSplitter(llvm::StringRef text, DiagnosticEngine &diags,
+                                     ParseLimits limits)
+    : text(text), diags(diags), limits(limits), lexer(text) {}
 
 llvm::SMRange StatementSplitter::rangeOf(uint32_t begin, uint32_t end) const {
   return llvm::SMRange(llvm::SMLoc::getFromPointer(text.data() + begin),
@@ -65,10 +75,14 @@ const LexToken &StatementSplitter::peek(unsigned n) {
 void StatementSplitter::reportErrorToken(const LexToken &token, Chunk &chunk) {
   chunk.hasError = true;
   switch (token.type) {
-  case TokenKind::UNTERMINATED_STRING:
+  case TokenKind::UNTERMINATED_STRING: {
+    // A lone backslash at the end would escape the added quote: the fix then doubles it.
+    llvm::StringRef spelled = text.substr(token.begin, token.end - token.begin);
+    size_t backslashes = spelled.size() - spelled.rtrim('\\').size();
     diags.report(rangeOf(token.begin, token.begin + 1), diag::err_unterminated_string)
-        .fixIt(rangeOf(token.end, token.end), "\"");
+        .fixIt(rangeOf(token.end, token.end), backslashes % 2 == 1 ? "\\\"" : "\"");
     return;
+  }
   case TokenKind::UNTERMINATED_COMMENT:
     diags.report(rangeOf(token.begin, token.begin + 2), diag::err_unterminated_comment);
     return;
@@ -91,17 +105,19 @@ void StatementSplitter::reportErrorToken(const LexToken &token, Chunk &chunk) {
   else if (lead < 0x80)
     shown = fmt::format("U+{:04X}", lead);
   else
-    shown = fmt::format("'{}'", std::string_view(bad.data(), bad.size()));
+    // The code point too: many look like ASCII or like nothing at all (U+00A0, U+200B).
+    shown =
+        fmt::format("'{}' (U+{:04X})", std::string_view(bad.data(), bad.size()), decodeUtf8(bad));
   diags.report(rangeOf(token.begin, end), diag::err_invalid_character, shown);
 }
 
 void StatementSplitter::skipToItemEnd(unsigned depth) {
   // Skip an item that cannot be parsed: to the ';' or '}' that ends it at depth 0.
   while (true) {
-    const LexToken &token = peek();
-    if (token.type == antlr4::Token::EOF)
+    if (peek().type == antlr4::Token::EOF)
       return;
-    take();
+    // By value: take() shifts the lookahead buffer a reference would point into.
+    LexToken token = take();
     if (token.type == TokenKind::LBRACE) {
       ++depth;
     } else if (token.type == TokenKind::RBRACE) {
@@ -136,9 +152,9 @@ bool StatementSplitter::next(Chunk &chunk) {
       reportErrorToken(token, chunk);
       continue;
     }
-    if (chunk.tokens.size() >= limits::kMaxTokensPerStatement) {
+    if (chunk.tokens.size() >= limits.maxTokensPerStatement) {
       diags.report(rangeOf(chunk.tokens.front().begin, chunk.tokens.front().end),
-                   diag::err_statement_too_long, limits::kMaxTokensPerStatement);
+                   diag::err_statement_too_long, limits.maxTokensPerStatement);
       skipToItemEnd(depth);
       chunk.tokens.clear();
       chunk.hasError = true;
@@ -147,9 +163,9 @@ bool StatementSplitter::next(Chunk &chunk) {
     }
     chunk.tokens.push_back(token);
     if (token.type == TokenKind::LBRACE) {
-      if (++depth > limits::kMaxNestingDepth) {
+      if (++depth > limits.maxNestingDepth) {
         diags.report(rangeOf(token.begin, token.end), diag::err_nesting_too_deep,
-                     limits::kMaxNestingDepth);
+                     limits.maxNestingDepth);
         skipToItemEnd(depth);
         chunk.tokens.clear();
         chunk.hasError = true;

@@ -9,6 +9,7 @@
 #define POLICYC_PARSE_STATEMENTSPLITTER_H
 
 #include "parse/Lexer.h"
+#include "parse/Parser.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/SMLoc.h"
@@ -31,7 +32,7 @@ struct Chunk {
 
 class StatementSplitter {
 public:
-  StatementSplitter(llvm::StringRef text, DiagnosticEngine &diags);
+  StatementSplitter(llvm::StringRef text, DiagnosticEngine &diags, ParseLimits limits = {});
 
   /// Fills `chunk` with the next item; false at the end of the file.
   bool next(Chunk &chunk);
@@ -46,6 +47,7 @@ private:
 
   llvm::StringRef text;
   DiagnosticEngine &diags;
+  ParseLimits limits;
   Lexer lexer;
   LexToken buffered[2];
   unsigned bufferedCount = 0;

@@ -12,8 +12,16 @@ bool expects(const antlr4::misc::IntervalSet &expected, size_t type) {
   return expected.contains(type);
 }
 
-/// What the item being parsed is called in messages, from its first token.
-std::string describeItem(size_t firstType) {
+/// What the item being parsed is called in messages, from its first tokens.
+std::string describeItem(const ChunkTokenStream &tokens) {
+  size_t firstType = tokens.token(0).getType();
+  if (firstType == TokenKind::NEVER && tokens.tokenCount() > 1) {
+    // "the 'never use' statement": the verb says which prohibition it is.
+    size_t verb = tokens.token(1).getType();
+    if (verb == TokenKind::COLLECT || verb == TokenKind::USE || verb == TokenKind::DISCLOSE ||
+        verb == TokenKind::LINK)
+      return "'never " + tokens.token(1).text().str() + "' statement";
+  }
   switch (firstType) {
   case TokenKind::POLICY:
     return "policy header";
@@ -105,8 +113,7 @@ void reportSyntaxError(DiagnosticEngine &diags, const ChunkTokenStream &tokens,
   };
   size_t index = std::min(error.offendingIndex, tokens.tokenCount() - 1);
   const ChunkToken &offending = tokens.token(index);
-  const ChunkToken &first = tokens.token(0);
-  std::string item = describeItem(first.getType());
+  std::string item = describeItem(tokens);
   const antlr4::misc::IntervalSet &expected = error.expected;
 
   if (offending.getType() == antlr4::Token::EOF && index > 0) {

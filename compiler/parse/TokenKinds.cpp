@@ -1,6 +1,8 @@
 #include "parse/TokenKinds.h"
 
-#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <array>
 
 namespace policyc::parse {
 
@@ -60,26 +62,24 @@ constexpr KeywordEntry kKeywords[] = {
     {"needed", TokenKind::NEEDED},
 };
 
-const llvm::StringMap<size_t> &keywordTable() {
-  static const llvm::StringMap<size_t> table = [] {
-    llvm::StringMap<size_t> result;
-    for (const KeywordEntry &entry : kKeywords)
-      result[entry.text] = entry.type;
-    return result;
-  }();
-  return table;
-}
 } // namespace
 
 size_t keywordOrIdentifier(llvm::StringRef text) {
-  // Every keyword is 2..13 lowercase letters; skip the hash for anything else.
-  if (text.size() < 2 || text.size() > 13 || text[0] < 'a' || text[0] > 'w')
+  // Every keyword is 2..13 lowercase letters. Names are most of a policy's tokens, so the
+  // lookup avoids hashing: keywords are bucketed by length and first letter, and a name is
+  // compared with the few keywords of its bucket only.
+  static const auto buckets = [] {
+    std::array<std::array<llvm::SmallVector<const KeywordEntry *, 2>, 26>, 14> result;
+    for (const KeywordEntry &entry : kKeywords)
+      result[entry.text.size()][entry.text[0] - 'a'].push_back(&entry);
+    return result;
+  }();
+  if (text.size() < 2 || text.size() > 13 || text[0] < 'a' || text[0] > 'z')
     return TokenKind::IDENT;
-  const auto &table = keywordTable();
-  auto found = table.find(text);
-  if (found == table.end())
-    return TokenKind::IDENT;
-  return found->getValue();
+  for (const KeywordEntry *entry : buckets[text.size()][text[0] - 'a'])
+    if (entry->text == text)
+      return entry->type;
+  return TokenKind::IDENT;
 }
 
 bool isStatementKeyword(size_t type) {
@@ -117,6 +117,8 @@ std::string describeTokenType(size_t type) {
     return "'.'";
   case TokenKind::STAR:
     return "'*'";
+  case TokenKind::DOT_STAR:
+    return "'.*'";
   case antlr4::Token::EOF:
     return "end of file";
   default:

@@ -13,6 +13,12 @@ using model::Selector;
 using model::VocabularyKind;
 
 namespace {
+/// "a purpose", "an event": the kinds of names as messages say them.
+std::string withArticle(llvm::StringRef kind) {
+  bool vowel = !kind.empty() && llvm::StringRef("aeiou").contains(kind.front());
+  return (vowel ? "an " : "a ") + kind.str();
+}
+
 /// Built-in groups of a vocabulary (besides `*`), for suggestions.
 std::vector<std::string> groupNames(VocabularyKind kind) {
   switch (kind) {
@@ -44,8 +50,8 @@ bool SemaImpl::reportWrongKind(llvm::StringRef expected, const ast::Identifier &
     auto found = vocabulary.find(name.text);
     if (!found)
       continue;
-    auto builder =
-        diags.report(name.range, diag::err_wrong_kind, name.text, vocabularyName(kind), expected);
+    auto builder = diags.report(name.range, diag::err_wrong_kind, name.text,
+                                withArticle(vocabularyName(kind)), withArticle(expected));
     if (!vocabulary[*found].builtin)
       builder.note(vocabulary[*found].range, diag::note_declared_here, name.text);
     return true;
@@ -53,7 +59,9 @@ bool SemaImpl::reportWrongKind(llvm::StringRef expected, const ast::Identifier &
   if (expected != "consent") {
     auto found = model->consentsByName.find(name.text);
     if (found != model->consentsByName.end()) {
-      diags.report(name.range, diag::err_wrong_kind, name.text, "consent", expected)
+      diags
+          .report(name.range, diag::err_wrong_kind, name.text, withArticle("consent"),
+                  withArticle(expected))
           .note(model->consents[found->getValue()].range, diag::note_declared_here, name.text);
       return true;
     }
@@ -61,7 +69,9 @@ bool SemaImpl::reportWrongKind(llvm::StringRef expected, const ast::Identifier &
   if (expected != "event") {
     auto found = model->eventsByName.find(name.text);
     if (found != model->eventsByName.end()) {
-      diags.report(name.range, diag::err_wrong_kind, name.text, "event", expected)
+      diags
+          .report(name.range, diag::err_wrong_kind, name.text, withArticle("event"),
+                  withArticle(expected))
           .note(model->events[found->getValue()].range, diag::note_declared_here, name.text);
       return true;
     }
@@ -169,6 +179,7 @@ std::optional<model::SelectorList> SemaImpl::resolveList(VocabularyKind kind,
   model::SelectorList result;
   result.written = true;
   result.range = list.range;
+  result.selectors.reserve(list.paths.size());
   bool ok = true;
   for (const ast::Path &path : list.paths) {
     std::optional<Selector> selector = resolve(kind, path);

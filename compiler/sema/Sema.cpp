@@ -1,6 +1,5 @@
 #include "sema/Sema.h"
 
-#include "basic/Limits.h"
 #include "sema/SemaImpl.h"
 
 namespace policyc::sema {
@@ -26,13 +25,14 @@ SemaImpl::run(llvm::ArrayRef<const ast::TranslationUnit *> units) {
     }
   }
 
+  reserveStatements(units);
   for (const ast::TranslationUnit *unit : units) {
     for (const auto &item : unit->items) {
       if (!item->isStatement())
         continue;
-      if (model->statementCount >= limits::kMaxStatements) {
+      if (model->statementCount >= maxStatements) {
         if (!statementLimitReported)
-          diags.report(item->range.Start, diag::err_too_many_statements, limits::kMaxStatements);
+          diags.report(item->range.Start, diag::err_too_many_statements, maxStatements);
         statementLimitReported = true;
         return std::move(model);
       }
@@ -44,9 +44,47 @@ SemaImpl::run(llvm::ArrayRef<const ast::TranslationUnit *> units) {
   return std::move(model);
 }
 
+void SemaImpl::reserveStatements(llvm::ArrayRef<const ast::TranslationUnit *> units) {
+  // Statements are large; growing their vectors one by one moved each many times (a tenth of
+  // the time of sema on big policies).
+  size_t rules = 0, retentions = 0, rights = 0, notices = 0, protections = 0, notes = 0;
+  for (const ast::TranslationUnit *unit : units) {
+    for (const auto &item : unit->items) {
+      switch (item->getKind()) {
+      case ast::Item::Kind::Rule:
+        ++rules;
+        break;
+      case ast::Item::Kind::Retain:
+        ++retentions;
+        break;
+      case ast::Item::Kind::Right:
+        ++rights;
+        break;
+      case ast::Item::Kind::Notify:
+        ++notices;
+        break;
+      case ast::Item::Kind::Protect:
+        ++protections;
+        break;
+      case ast::Item::Kind::Note:
+        ++notes;
+        break;
+      default:
+        break;
+      }
+    }
+  }
+  model->rules.reserve(rules);
+  model->retentions.reserve(retentions);
+  model->rights.reserve(rights);
+  model->notices.reserve(notices);
+  model->protections.reserve(protections);
+  model->notes.reserve(notes);
+}
+
 std::unique_ptr<model::PolicyModel> analyze(llvm::ArrayRef<const ast::TranslationUnit *> units,
-                                            DiagnosticEngine &diags) {
-  return SemaImpl(diags).run(units);
+                                            DiagnosticEngine &diags, unsigned maxStatements) {
+  return SemaImpl(diags, maxStatements).run(units);
 }
 
 } // namespace policyc::sema

@@ -4,6 +4,7 @@
 #define POLICYC_SEMA_SEMA_H
 
 #include "ast/AST.h"
+#include "basic/Limits.h"
 #include "model/PolicyModel.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -18,9 +19,11 @@ namespace policyc::sema {
 
 /// Builds the model of the policy made of `units` (in load order: every file after the files
 /// it imports). Errors go to `diags`; the model holds what resolved, and is meaningful only
-/// when no error was reported.
+/// when no error was reported. More than `maxStatements` statements is an error (tests lower
+/// the bound).
 std::unique_ptr<model::PolicyModel> analyze(llvm::ArrayRef<const ast::TranslationUnit *> units,
-                                            DiagnosticEngine &diags);
+                                            DiagnosticEngine &diags,
+                                            unsigned maxStatements = limits::kMaxStatements);
 
 } // namespace policyc::sema
 

@@ -15,11 +15,14 @@ namespace policyc::sema {
 
 class SemaImpl {
 public:
-  SemaImpl(DiagnosticEngine &diags) : diags(diags), model(std::make_unique<model::PolicyModel>()) {}
+  SemaImpl(DiagnosticEngine &diags, unsigned maxStatements)
+      : diags(diags), model(std::make_unique<model::PolicyModel>()), maxStatements(maxStatements) {}
 
   std::unique_ptr<model::PolicyModel> run(llvm::ArrayRef<const ast::TranslationUnit *> units);
 
 private:
+  void reserveStatements(llvm::ArrayRef<const ast::TranslationUnit *> units);
+
   // Declarations.cpp
   void declarePolicyHeader(const ast::PolicyHeader &header);
   void buildVocabularies(llvm::ArrayRef<const ast::TranslationUnit *> units);
@@ -70,6 +73,7 @@ private:
   const ast::PolicyHeader *firstHeader = nullptr;
   /// Successful resolutions by spelling, per vocabulary: most statements repeat a few names.
   std::array<llvm::StringMap<model::Selector>, model::kNumVocabularies> resolved;
+  unsigned maxStatements;
   bool statementLimitReported = false;
 };
 
