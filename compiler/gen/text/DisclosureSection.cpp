@@ -48,7 +48,9 @@ std::vector<Block> buildTransfers(const SectionContext &context) {
       continue;
     addTrace(traces, context.phrases.trace(rule.info));
     // Name the recipients abroad themselves: the highest node abroad in each selector.
-    for (const model::Interval &interval : rule.recipients.nodes.intersect(abroad).getIntervals())
+    // A named set: a range-for over a member of a temporary would read it after its end.
+    const model::NodeSet namedAbroad = rule.recipients.nodes.intersect(abroad);
+    for (const model::Interval &interval : namedAbroad.getIntervals())
       for (model::NodeId id = interval.first; id <= interval.last; id = recipients[id].last + 1)
         if (std::find(named.begin(), named.end(), id) == named.end()) {
           named.push_back(id);
