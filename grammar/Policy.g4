@@ -126,7 +126,10 @@ protectStmt
 
 protectionState : inTransit=IN TRANSIT | atRest=AT REST ;
 
-noteStmt : NOTE section=name text=strings SEMI ;
+// A section is a registry word; `use` is one of them although it is also a keyword.
+noteStmt : NOTE section=sectionName text=strings SEMI ;
+
+sectionName : id=name | useWord=USE ;
 
 duration : amount=NUMBER unitName=name ;
 

@@ -61,18 +61,6 @@ std::vector<const Box *> coversOf(const OverlapIndex &index, const Box &query, c
   return covers;
 }
 
-bool isMarketingPurpose(llvm::StringRef path) {
-  llvm::SmallVector<llvm::StringRef, 4> segments;
-  path.split(segments, '.');
-  for (llvm::StringRef segment : segments) {
-    if (segment == "marketing" || segment == "advertising" || segment == "promotions")
-      return true;
-    if (segment.endswith("_marketing") || segment.endswith("_advertising"))
-      return true;
-  }
-  return false;
-}
-
 CheckContext::CheckContext(const model::PolicyModel &model, const CheckOptions &options)
     : model(model), options(options) {
   tupleAxes = {&model.categories(), &model.sources(), &model.purposes(), &model.recipients()};
@@ -93,6 +81,7 @@ void CheckContext::deriveSets() {
   identifyingCategories = model.identifyingCategories();
   anonymousCategories = categories.withFlag(model::NodeFlag::Anonymous);
   sensitiveCategories = categories.withFlag(model::NodeFlag::Sensitive);
+  marketingPurposes = model.purposes().withFlag(model::NodeFlag::Marketing);
   anonymousSources = model.sources().withFlag(model::NodeFlag::Anonymous);
   abroadRecipients = model.recipients().withFlag(model::NodeFlag::Abroad);
   const model::Vocabulary &recipients = model.recipients();
@@ -104,12 +93,9 @@ void CheckContext::deriveSets() {
       thirdParties.add({id, id});
   }
   const model::Vocabulary &purposes = model.purposes();
-  for (NodeId id = 0; id < purposes.size(); ++id) {
+  for (NodeId id = 0; id < purposes.size(); ++id)
     if (purposes[id].basis == model::LegalBasis::consent)
       consentPurposes.add({id, id});
-    if (isMarketingPurpose(purposes[id].path))
-      marketingPurposes.add({id, id});
-  }
 }
 
 Box CheckContext::dataBox(const model::SelectorList &categories,

@@ -86,7 +86,7 @@ public:
   model::NodeSet thirdParties; ///< recipients of kind third_party or public
   model::NodeSet abroadRecipients;
   model::NodeSet consentPurposes;   ///< purposes whose legal basis is consent
-  model::NodeSet marketingPurposes; ///< see isMarketingPurpose()
+  model::NodeSet marketingPurposes; ///< purposes with the `marketing` attribute (inherited)
 
   /// Per rule (index into model.rules): the tuples it permits or forbids, in the space
   /// category x source x purpose x recipient; for link rules, category x source x linked.
@@ -155,11 +155,6 @@ std::vector<uint32_t> clashesOf(const OverlapIndex &index, const Box &box,
 /// nothing else is needed, and a policy of many equal statements costs one lookup).
 std::vector<const Box *> coversOf(const OverlapIndex &index, const Box &query, const Box &target,
                                   unsigned axes, bool &covered);
-
-/// Purposes that count as marketing for the sensitive-data pass: a node one of whose path
-/// segments is `marketing`, `advertising` or `promotions`, or ends in `_marketing` or
-/// `_advertising` (docs/checks.md, err_sensitive_for_marketing).
-bool isMarketingPurpose(llvm::StringRef path);
 
 // The passes, one per class (docs/checks.md), in the order runChecks() runs them.
 void checkPermitProhibition(CheckContext &context);      // 1, PermitProhibitionCheck.cpp

@@ -93,6 +93,8 @@ private:
         attributes.push_back("tracking");
       if (node.has(model::NodeFlag::Abroad))
         attributes.push_back("abroad");
+      if (node.has(model::NodeFlag::Marketing))
+        attributes.push_back("marketing");
       Object entry{{"id", id},
                    {"path", node.path},
                    {"name", node.name},

@@ -70,6 +70,7 @@ enum NodeFlag : uint8_t {
   Anonymous = 1 << 1, ///< category, source
   Tracking = 1 << 2,  ///< category, source
   Abroad = 1 << 3,    ///< recipient
+  Marketing = 1 << 4, ///< purpose: direct marketing or advertising (checker class 9)
 };
 
 struct VocabularyNode {

@@ -487,7 +487,8 @@ std::unique_ptr<ast::Item> AstBuilder::protectStmt(P::ProtectStmtContext *contex
 
 std::unique_ptr<ast::Item> AstBuilder::noteStmt(P::NoteStmtContext *context) {
   auto note = std::make_unique<ast::NoteStmt>();
-  note->section = identifier(context->section);
+  P::SectionNameContext *section = context->section;
+  note->section = section->id ? identifier(section->id) : identifier(section->useWord);
   note->text = strings(context->text);
   return note;
 }

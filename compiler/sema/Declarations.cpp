@@ -27,6 +27,7 @@ model::VocabularyKind toModel(ast::VocabularyKind kind) {
 llvm::ArrayRef<llvm::StringLiteral> flagAttributes(VocabularyKind kind) {
   static constexpr llvm::StringLiteral kCategory[] = {"sensitive", "anonymous", "tracking"};
   static constexpr llvm::StringLiteral kSource[] = {"anonymous", "tracking"};
+  static constexpr llvm::StringLiteral kPurpose[] = {"marketing"};
   static constexpr llvm::StringLiteral kRecipient[] = {
       "internal", "processor", "third_party", "public", "authority", "abroad"};
   switch (kind) {
@@ -37,7 +38,7 @@ llvm::ArrayRef<llvm::StringLiteral> flagAttributes(VocabularyKind kind) {
   case VocabularyKind::Recipient:
     return kRecipient;
   case VocabularyKind::Purpose:
-    return {};
+    return kPurpose;
   }
   llvm_unreachable("unknown vocabulary kind");
 }
@@ -49,13 +50,15 @@ model::NodeFlag flagFor(llvm::StringRef attribute) {
     return model::NodeFlag::Anonymous;
   if (attribute == "tracking")
     return model::NodeFlag::Tracking;
+  if (attribute == "marketing")
+    return model::NodeFlag::Marketing;
   return model::NodeFlag::Abroad;
 }
 
 /// A word some other kind of declaration accepts, for "does not apply" messages.
 bool isAnyAttribute(llvm::StringRef word) {
   for (VocabularyKind kind : {VocabularyKind::Category, VocabularyKind::Source,
-                              VocabularyKind::Recipient})
+                              VocabularyKind::Recipient, VocabularyKind::Purpose})
     if (llvm::is_contained(flagAttributes(kind), word))
       return true;
   return word == "basis" || word == "opt_in" || word == "opt_out";

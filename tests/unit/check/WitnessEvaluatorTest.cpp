@@ -169,6 +169,8 @@ TEST_CASE("every witness is a tuple on which the evaluator agrees", "[check][wit
         REQUIRE(rule);
         CHECK(covers(model, *rule, tuple));
         CHECK(model.categories()[tuple.category].has(model::NodeFlag::Sensitive));
+        if (finding.kind == diag::err_sensitive_for_marketing)
+          CHECK(model.purposes()[tuple.purpose].has(model::NodeFlag::Marketing));
         ++checked;
         break;
       case diag::err_sensitive_unprotected:
