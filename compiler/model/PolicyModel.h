@@ -14,7 +14,7 @@
 #include "llvm/Support/SMLoc.h"
 
 #include <array>
-#include <compare>
+#include <tuple>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,7 +35,14 @@ struct Date {
   /// Days since 1970-01-01 (proleptic Gregorian).
   int64_t daysSinceEpoch() const;
   static std::optional<Date> parseIso(llvm::StringRef text);
-  auto operator<=>(const Date &) const = default;
+  // Spelled out, not `<=> = default`: the fuzz build compiles as C++17 (docs/robustness.md).
+  auto key() const { return std::tie(year, month, day); }
+  friend bool operator==(const Date &a, const Date &b) { return a.key() == b.key(); }
+  friend bool operator!=(const Date &a, const Date &b) { return a.key() != b.key(); }
+  friend bool operator<(const Date &a, const Date &b) { return a.key() < b.key(); }
+  friend bool operator<=(const Date &a, const Date &b) { return a.key() <= b.key(); }
+  friend bool operator>(const Date &a, const Date &b) { return a.key() > b.key(); }
+  friend bool operator>=(const Date &a, const Date &b) { return a.key() >= b.key(); }
 };
 
 enum class DurationUnit : uint8_t { Hours, Days, Weeks, Months, Years };

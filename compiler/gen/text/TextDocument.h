@@ -4,7 +4,7 @@
 #ifndef POLICYC_GEN_TEXT_TEXTDOCUMENT_H
 #define POLICYC_GEN_TEXT_TEXTDOCUMENT_H
 
-#include <compare>
+#include <tuple>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,7 +18,11 @@ struct Trace {
   std::string file;
   unsigned line = 0;
 
-  auto operator<=>(const Trace &) const = default;
+  // Spelled out, not `<=> = default`: the fuzz build compiles as C++17 (docs/robustness.md).
+  auto key() const { return std::tie(statement, file, line); }
+  friend bool operator==(const Trace &a, const Trace &b) { return a.key() == b.key(); }
+  friend bool operator!=(const Trace &a, const Trace &b) { return a.key() != b.key(); }
+  friend bool operator<(const Trace &a, const Trace &b) { return a.key() < b.key(); }
 };
 
 /// Adds `trace` (a list may hold a trace twice; sortedTraces drops the repeats).
