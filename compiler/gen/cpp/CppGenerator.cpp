@@ -16,7 +16,9 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <optional>
 #include <tuple>
 
 namespace policyc::gen::cpp {
@@ -506,8 +508,26 @@ private:
     return it->second;
   }
 
-  /// Gives every decision a row and every cell a code: a decision row for a cell that
-  /// decides alone, kDecisionCount + k for the k-th cell that depends on consents.
+  /// A cell decided by one consent test at most (see gates), as (consent, yes, no).
+  std::optional<std::array<uint32_t, 3>> gateOf(const Cell &cell, uint32_t fixed) {
+    if (fixed != UINT32_MAX)
+      return std::array<uint32_t, 3>{0, fixed, fixed};
+    const std::vector<PermitStep> &steps = cell.permits;
+    bool oneTest = steps.size() <= 2 && steps.front().consents.size() == 1 &&
+                   (steps.size() == 1 || steps[1].consents.empty());
+    if (!oneTest)
+      return std::nullopt;
+    uint32_t yes = decisionIndex({true, Reason::Permitted, &steps.front().rule->info});
+    uint32_t no = steps.size() == 2
+                      ? decisionIndex({true, Reason::Permitted, &steps[1].rule->info})
+                      : decisionIndex({false, Reason::ConsentMissing, &steps.front().rule->info});
+    return std::array<uint32_t, 3>{steps.front().consents.front(), yes, no};
+  }
+
+  /// Gives every decision a row and every cell a code. A code below kGateCount is a gate:
+  /// one consent test choosing between two decisions (both the same for a cell that decides
+  /// alone), read without a branch on the cell. Longer chains of consent tests, rare, get
+  /// kGateCount + k and a case of a switch.
   void numberDecisions() {
     decisionIndex({false, Reason::NoStatement, nullptr});
     for (const Cell &cell : tables.cells) {
@@ -529,11 +549,26 @@ private:
         decisionIndex({true, Reason::Permitted, &step.rule->info});
       decisionIndex({false, Reason::ConsentMissing, &first.rule->info});
     }
-    uint32_t conditional = 0;
-    for (size_t i = 0; i < tables.cells.size(); ++i)
-      cellCode.push_back(cellDecision[i] != UINT32_MAX
-                             ? cellDecision[i]
-                             : static_cast<uint32_t>(decisions.size()) + conditional++);
+    std::map<std::array<uint32_t, 3>, uint32_t> gateIndexes;
+    std::vector<size_t> chains;
+    for (size_t i = 0; i < tables.cells.size(); ++i) {
+      std::optional<std::array<uint32_t, 3>> gate = gateOf(tables.cells[i], cellDecision[i]);
+      if (!gate) {
+        cellCode.push_back(UINT32_MAX);
+        chains.push_back(i);
+        continue;
+      }
+      auto [it, inserted] = gateIndexes.try_emplace(*gate, static_cast<uint32_t>(gates.size()));
+      if (inserted)
+        gates.push_back(*gate);
+      cellCode.push_back(it->second);
+    }
+    // A policy without statements has no cell; C++ has no empty arrays.
+    if (gates.empty())
+      gates.push_back({0, 0, 0});
+    for (size_t k = 0; k < chains.size(); ++k)
+      cellCode[chains[k]] = static_cast<uint32_t>(gates.size() + k);
+    chainCells = std::move(chains);
   }
 
   void writeDecisionTables() {
@@ -605,20 +640,28 @@ private:
     writeIntegerArray("kLinkCell", codes(tables.linkCells),
                       "[first class][second class][source class] -> decision code.");
 
-    bool anyConditional = false;
-    for (size_t i = 0; i < tables.cells.size(); ++i)
-      anyConditional |= cellDecision[i] == UINT32_MAX;
-    out << "\n/// A code below kDecisionCount is a decision; above, a chain of permits whose\n"
-        << "/// consents are tested in load order (docs/semantics.md, steps 2 and 3).\n"
+    // The test indexes the pair rather than choosing with ?:, which compilers turn into a
+    // branch that a mix of consents mispredicts.
+    out << "\n/// A gate: kDecisions[decision[granted.has(consent)]], decision = {without, with};\n"
+        << "/// both the same when the cell depends on no consent.\n"
+        << "struct Gate {\n  std::uint32_t consent;\n  std::uint32_t decision[2];\n};\n"
+        << "inline constexpr Gate kGates[] = {\n";
+    for (const std::array<uint32_t, 3> &gate : gates)
+      out << "    {" << gate[0] << ", {" << gate[2] << ", " << gate[1] << "}},\n";
+    out << "};\n"
+        << "inline constexpr std::size_t kGateCount = " << gates.size() << ";\n";
+    out << "\n/// A code below kGateCount is a gate; above, a chain of permits whose consents are\n"
+        << "/// tested in load order (docs/semantics.md, steps 2 and 3).\n"
         << "constexpr const ::policyc::Decision &decide(std::size_t code, "
-        << (anyConditional ? "" : "[[maybe_unused]] ") << "const Consents &granted) noexcept {\n"
-        << "  if (code < kDecisionCount)\n    return kDecisions[code];\n";
-    if (anyConditional) {
-      out << "  switch (code - kDecisionCount) {\n";
+        << "const Consents &granted) noexcept {\n"
+        << "  if (code < kGateCount) {\n"
+        << "    const Gate &gate = kGates[code];\n"
+        << "    return kDecisions[gate.decision[granted.has(static_cast<Consent>(gate.consent))]];\n"
+        << "  }\n";
+    if (!chainCells.empty()) {
+      out << "  switch (code - kGateCount) {\n";
       uint32_t conditional = 0;
-      for (size_t i = 0; i < tables.cells.size(); ++i) {
-        if (cellDecision[i] != UINT32_MAX)
-          continue;
+      for (size_t i : chainCells) {
         const Cell &cell = tables.cells[i];
         out << "  case " << conditional++ << ":\n";
         bool closed = false;
@@ -982,6 +1025,8 @@ inline const ::policyc::Decision &audit_link(::policyc::AuditHook &hook, Categor
   std::map<std::tuple<bool, int, uint32_t>, uint32_t> decisionIndexes;
   std::vector<uint32_t> cellDecision; ///< by cell: decision row, or UINT32_MAX if conditional
   std::vector<uint32_t> cellCode;     ///< by cell: the code the tables hold
+  std::vector<std::array<uint32_t, 3>> gates; ///< (consent, yes, no) by gate code
+  std::vector<size_t> chainCells;             ///< cells decided by a longer chain, in code order
 };
 
 } // namespace

@@ -788,11 +788,11 @@ inline constexpr std::uint8_t kActionOfNodes[] = {
     0, 1, 0, 2, 0, 1, 3, 4, 5, 4, 3, 4};
 /// [data class][action class] -> decision code (see decide).
 inline constexpr std::uint8_t kTupleCell[] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 2, 0, 0, 0, 0, 10, 2, 5, 6, 0, 5, 0, 0, 0,
-    0, 7, 7, 7, 0, 1, 1, 7, 1, 7, 2, 0, 0, 7, 7, 7, 11, 0, 0, 0, 0, 0, 11, 1, 1, 0, 1, 0};
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 2, 0, 0, 0, 0, 3, 2, 4, 5, 0, 4, 0, 0, 0,
+    0, 6, 6, 6, 0, 1, 1, 6, 1, 6, 2, 0, 0, 6, 6, 6, 7, 0, 0, 0, 0, 0, 7, 1, 1, 0, 1, 0};
 /// [data class] -> decision code for collecting.
 inline constexpr std::uint8_t kCollectCell[] = {
-    0, 0, 0, 2, 2, 0, 0, 2, 11, 11};
+    0, 0, 0, 2, 2, 0, 0, 2, 7, 7};
 /// Category -> class among link statements.
 inline constexpr std::uint8_t kLinkCategoryClass[] = {
     0, 0, 0, 0, 0, 0, 0, 0};
@@ -805,22 +805,30 @@ inline constexpr std::size_t kLinkSourceClassCount = 1;
 inline constexpr std::uint8_t kLinkCell[] = {
     0};
 
-/// A code below kDecisionCount is a decision; above, a chain of permits whose
-/// consents are tested in load order (docs/semantics.md, steps 2 and 3).
+/// A gate: kDecisions[decision[granted.has(consent)]], decision = {without, with};
+/// both the same when the cell depends on no consent.
+struct Gate {
+  std::uint32_t consent;
+  std::uint32_t decision[2];
+};
+inline constexpr Gate kGates[] = {
+    {0, {0, 0}},
+    {0, {1, 1}},
+    {0, {2, 2}},
+    {0, {4, 3}},
+    {0, {5, 5}},
+    {0, {6, 6}},
+    {0, {7, 7}},
+    {1, {9, 8}},
+};
+inline constexpr std::size_t kGateCount = 8;
+
+/// A code below kGateCount is a gate; above, a chain of permits whose consents are
+/// tested in load order (docs/semantics.md, steps 2 and 3).
 constexpr const ::policyc::Decision &decide(std::size_t code, const Consents &granted) noexcept {
-  if (code < kDecisionCount)
-    return kDecisions[code];
-  switch (code - kDecisionCount) {
-  case 0:
-    if (granted.has(Consent::newsletter_email))
-      return kDecisions[3];
-    return kDecisions[4];
-  case 1:
-    if (granted.has(Consent::analytics))
-      return kDecisions[8];
-    return kDecisions[9];
-  default:
-    break;
+  if (code < kGateCount) {
+    const Gate &gate = kGates[code];
+    return kDecisions[gate.decision[granted.has(static_cast<Consent>(gate.consent))]];
   }
   return kDecisions[0];
 }
