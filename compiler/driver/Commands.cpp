@@ -10,6 +10,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <string>
 
 namespace cl = llvm::cl;
 
@@ -101,8 +102,10 @@ bool DiagnosticSetup::initialize(llvm::SourceMgr &sources, bool verify) {
     consumer = std::make_unique<JsonDiagnosticPrinter>(llvm::outs());
   else if (Format == DiagnosticsFormat::Sarif)
     consumer = std::make_unique<SarifDiagnosticPrinter>(llvm::outs(), POLICYC_VERSION);
-  else
+  else {
     consumer = std::make_unique<TextDiagnosticPrinter>(llvm::errs(), colors);
+    textMode = true;
+  }
 
   // -W options are applied in order; unknown flags are warned about like a compiler does.
   std::vector<std::pair<std::string, std::string>> unknown;
@@ -133,9 +136,28 @@ int DiagnosticSetup::finish(bool ioError) {
     auto *verify = static_cast<VerifyDiagnosticConsumer *>(consumer.get());
     return ioError ? ExitUsage : (verify->passed() ? ExitClean : ExitFindings);
   }
+  if (textMode)
+    printSummary(diagnosticEngine->warningCount(), diagnosticEngine->errorCount());
   if (ioError)
     return ExitUsage;
   return diagnosticEngine->hasErrors() ? ExitFindings : ExitClean;
+}
+
+void DiagnosticSetup::printSummary(unsigned warnings, unsigned errors) {
+  // "2 warnings and 1 error generated.", after everything else, as clang ends its output.
+  auto count = [](unsigned n, llvm::StringRef noun) {
+    return std::to_string(n) + " " + noun.str() + (n == 1 ? "" : "s");
+  };
+  if (warnings == 0 && errors == 0)
+    return;
+  std::string summary;
+  if (warnings != 0)
+    summary = count(warnings, "warning");
+  if (warnings != 0 && errors != 0)
+    summary += " and ";
+  if (errors != 0)
+    summary += count(errors, "error");
+  llvm::errs() << summary << " generated.\n";
 }
 
 } // namespace policyc::driver

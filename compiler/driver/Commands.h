@@ -36,9 +36,12 @@ public:
   int finish(bool ioError);
 
 private:
+  static void printSummary(unsigned warnings, unsigned errors);
+
   std::unique_ptr<DiagnosticConsumer> consumer;
   std::unique_ptr<DiagnosticEngine> diagnosticEngine;
   bool verifyMode = false;
+  bool textMode = false; ///< the human-readable printer: ends with a count, as clang does
 };
 
 int runCheck();

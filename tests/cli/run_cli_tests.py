@@ -116,6 +116,7 @@ def exit_0_with_warnings():
     expect(result.returncode == 0, "warnings alone exit 0", result)
     expect("warning: extra ';' outside a statement [-Wextra-semi]" in result.stderr,
            "the warning is printed", result)
+    expect(result.stderr.endswith("1 warning generated.\n"), "a count ends the output", result)
 
 
 @case
@@ -123,6 +124,7 @@ def exit_1_on_errors():
     result = run("check", write("error.policy", CLEAN + "use contact for nothing;\n"))
     expect(result.returncode == 1, "an error exits 1", result)
     expect("error: unknown purpose 'nothing'" in result.stderr, "the error is printed", result)
+    expect(result.stderr.endswith("1 error generated.\n"), "a count ends the output", result)
 
 
 @case
@@ -242,9 +244,10 @@ def error_limit_stops_with_a_fatal_error():
     result = run("check", "-ferror-limit=3", path)
     expect(result.returncode == 1, "exit 1", result)
     expect(result.stderr.count(": error: unknown purpose") == 3, "exactly 3 errors", result)
-    expect(result.stderr.rstrip().endswith(
+    # As clang counts it, the fatal error is one of the errors generated.
+    expect(result.stderr.endswith(
         "policyc: fatal error: too many errors emitted, stopping now; use -ferror-limit=0 to "
-        "see all"), "then the fatal message, last", result)
+        "see all\n4 errors generated.\n"), "then the fatal message, and the count last", result)
     result = run("check", path)
     expect(result.stderr.count(": error: unknown purpose") == 20, "the default limit is 20",
            result)
