@@ -641,23 +641,35 @@ private:
                       "[first class][second class][source class] -> decision code.");
 
     // The test indexes the pair rather than choosing with ?:, which compilers turn into a
-    // branch that a mix of consents mispredicts.
-    out << "\n/// A gate: kDecisions[decision[granted.has(consent)]], decision = {without, with};\n"
-        << "/// both the same when the cell depends on no consent.\n"
-        << "struct Gate {\n  std::uint32_t consent;\n  std::uint32_t decision[2];\n};\n"
-        << "inline constexpr Gate kGates[] = {\n";
+    // branch that a mix of consents mispredicts. Two parallel arrays keep the index
+    // arithmetic to shifts.
+    std::vector<uint64_t> gateConsents;
+    uint64_t largestDecision = 0;
+    for (const std::array<uint32_t, 3> &gate : gates) {
+      gateConsents.push_back(gate[0]);
+      largestDecision = std::max<uint64_t>({largestDecision, gate[1], gate[2]});
+    }
+    out << "\n";
+    writeIntegerArray("kGateConsent", gateConsents,
+                      "Gate -> the consent it tests (any, when both decisions are the same).");
+    out << "/// Gate -> {decision without the consent, decision with it}.\n"
+        << "inline constexpr " << integerType(largestDecision) << " kGateDecision[][2] = {\n";
     for (const std::array<uint32_t, 3> &gate : gates)
-      out << "    {" << gate[0] << ", {" << gate[2] << ", " << gate[1] << "}},\n";
+      out << "    {" << gate[2] << ", " << gate[1] << "},\n";
     out << "};\n"
         << "inline constexpr std::size_t kGateCount = " << gates.size() << ";\n";
-    out << "\n/// A code below kGateCount is a gate; above, a chain of permits whose consents are\n"
-        << "/// tested in load order (docs/semantics.md, steps 2 and 3).\n"
+    std::string gateRead = "kDecisions[kGateDecision[code][granted.has(static_cast<Consent>("
+                           "kGateConsent[code]))]]";
+    out << "\n/// A code below kGateCount is a gate: kDecisions[kGateDecision[code][granted.has("
+           "consent)]];\n"
+        << "/// above, a chain of permits whose consents are tested in load order\n"
+        << "/// (docs/semantics.md, steps 2 and 3). The tables hold no other code.\n"
         << "constexpr const ::policyc::Decision &decide(std::size_t code, "
-        << "const Consents &granted) noexcept {\n"
-        << "  if (code < kGateCount) {\n"
-        << "    const Gate &gate = kGates[code];\n"
-        << "    return kDecisions[gate.decision[granted.has(static_cast<Consent>(gate.consent))]];\n"
-        << "  }\n";
+        << "const Consents &granted) noexcept {\n";
+    if (chainCells.empty())
+      out << "  return " << gateRead << ";\n}\n\n";
+    else
+      out << "  if (code < kGateCount)\n    return " << gateRead << ";\n";
     if (!chainCells.empty()) {
       out << "  switch (code - kGateCount) {\n";
       uint32_t conditional = 0;
@@ -684,8 +696,8 @@ private:
               << "];\n";
       }
       out << "  default:\n    break;\n  }\n";
+      out << "  return kDecisions[0];\n}\n\n";
     }
-    out << "  return kDecisions[0];\n}\n\n";
 
     out << "constexpr std::size_t data_class(std::size_t category, std::size_t source) noexcept "
            "{\n";

@@ -805,32 +805,27 @@ inline constexpr std::size_t kLinkSourceClassCount = 1;
 inline constexpr std::uint8_t kLinkCell[] = {
     0};
 
-/// A gate: kDecisions[decision[granted.has(consent)]], decision = {without, with};
-/// both the same when the cell depends on no consent.
-struct Gate {
-  std::uint32_t consent;
-  std::uint32_t decision[2];
-};
-inline constexpr Gate kGates[] = {
-    {0, {0, 0}},
-    {0, {1, 1}},
-    {0, {2, 2}},
-    {0, {4, 3}},
-    {0, {5, 5}},
-    {0, {6, 6}},
-    {0, {7, 7}},
-    {1, {9, 8}},
+/// Gate -> the consent it tests (any, when both decisions are the same).
+inline constexpr std::uint8_t kGateConsent[] = {
+    0, 0, 0, 0, 0, 0, 0, 1};
+/// Gate -> {decision without the consent, decision with it}.
+inline constexpr std::uint8_t kGateDecision[][2] = {
+    {0, 0},
+    {1, 1},
+    {2, 2},
+    {4, 3},
+    {5, 5},
+    {6, 6},
+    {7, 7},
+    {9, 8},
 };
 inline constexpr std::size_t kGateCount = 8;
 
-/// A code below kGateCount is a gate; above, a chain of permits whose consents are
-/// tested in load order (docs/semantics.md, steps 2 and 3).
+/// A code below kGateCount is a gate: kDecisions[kGateDecision[code][granted.has(consent)]];
+/// above, a chain of permits whose consents are tested in load order
+/// (docs/semantics.md, steps 2 and 3). The tables hold no other code.
 constexpr const ::policyc::Decision &decide(std::size_t code, const Consents &granted) noexcept {
-  if (code < kGateCount) {
-    const Gate &gate = kGates[code];
-    return kDecisions[gate.decision[granted.has(static_cast<Consent>(gate.consent))]];
-  }
-  return kDecisions[0];
+  return kDecisions[kGateDecision[code][granted.has(static_cast<Consent>(kGateConsent[code]))]];
 }
 
 constexpr std::size_t data_class(std::size_t category, std::size_t source) noexcept {
