@@ -19,6 +19,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <random>
 #include <vector>
 
 using namespace policyc;
@@ -35,18 +36,13 @@ public:
   }
 };
 
+/// Seeded std::mt19937_64, whose output the standard fixes: the same questions everywhere.
 class Random {
 public:
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t bound) { return bound == 0 ? 0 : static_cast<size_t>(next() % bound); }
+  size_t below(size_t bound) { return bound == 0 ? 0 : static_cast<size_t>(engine() % bound); }
 
 private:
-  uint64_t state = 20261129;
+  std::mt19937_64 engine{20261129};
 };
 
 /// A random node of `set`, or of the whole vocabulary when the set is empty.

@@ -41,6 +41,9 @@ struct DiagnosticInfo {
 
 const DiagnosticInfo &getDiagnosticInfo(diag::Kind kind);
 llvm::ArrayRef<DiagnosticInfo> allDiagnostics();
+/// "error", "default-error", "warning", "note" or "fatal", as docs/checks.md and
+/// --list-diagnostics write it.
+llvm::StringRef diagnosticClassName(DiagnosticClass diagClass);
 llvm::StringRef severityName(Severity severity);
 
 struct DiagnosticNote {

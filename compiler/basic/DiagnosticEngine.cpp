@@ -2,6 +2,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/ErrorHandling.h"
 
 #include <algorithm>
 #include <vector>
@@ -43,6 +44,22 @@ const DiagnosticInfo &getDiagnosticInfo(diag::Kind kind) {
 }
 
 llvm::ArrayRef<DiagnosticInfo> allDiagnostics() { return kDiagnosticTable; }
+
+llvm::StringRef diagnosticClassName(DiagnosticClass diagClass) {
+  switch (diagClass) {
+  case DiagnosticClass::Error:
+    return "error";
+  case DiagnosticClass::DefaultError:
+    return "default-error";
+  case DiagnosticClass::Warning:
+    return "warning";
+  case DiagnosticClass::Note:
+    return "note";
+  case DiagnosticClass::Fatal:
+    return "fatal";
+  }
+  llvm_unreachable("unknown diagnostic class");
+}
 
 llvm::StringRef severityName(Severity severity) {
   switch (severity) {

@@ -40,22 +40,6 @@ llvm::StringRef level(Severity severity) {
   return "error";
 }
 
-llvm::StringRef className(DiagnosticClass diagClass) {
-  switch (diagClass) {
-  case DiagnosticClass::Error:
-    return "error";
-  case DiagnosticClass::DefaultError:
-    return "default-error";
-  case DiagnosticClass::Warning:
-    return "warning";
-  case DiagnosticClass::Note:
-    return "note";
-  case DiagnosticClass::Fatal:
-    return "fatal";
-  }
-  return "error";
-}
-
 /// "err_permit_prohibited" -> "PermitProhibited".
 std::string ruleName(llvm::StringRef id) {
   for (llvm::StringRef prefix : {"err_", "warn_", "fatal_", "note_"})
@@ -105,7 +89,7 @@ llvm::json::Array rules() {
     std::string flag = info.flag.empty() ? std::string() : "-W" + info.flag.str();
     std::string help = llvm::formatv("{0}. Default severity: {1}{2}. docs/checks.md#{3} "
                                      "explains it with a failing and a fixed example.",
-                                     description, className(info.diagClass),
+                                     description, diagnosticClassName(info.diagClass),
                                      flag.empty() ? std::string() : "; flag " + flag, info.id)
                            .str();
     llvm::json::Array tags{"policyc"};

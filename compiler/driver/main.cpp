@@ -2,13 +2,17 @@
 #include "driver/Commands.h"
 
 #include "basic/Diagnostic.h"
+#include "basic/DiagnosticEngine.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <exception>
+#include <string>
+#include <vector>
 
 #ifndef POLICYC_VERSION
 #define POLICYC_VERSION "unknown"
@@ -28,24 +32,7 @@ void printVersion(llvm::raw_ostream &out) {
 void listDiagnostics() {
   llvm::json::Array rows;
   for (const DiagnosticInfo &info : allDiagnostics()) {
-    llvm::StringRef diagClass;
-    switch (info.diagClass) {
-    case DiagnosticClass::Error:
-      diagClass = "error";
-      break;
-    case DiagnosticClass::DefaultError:
-      diagClass = "default-error";
-      break;
-    case DiagnosticClass::Warning:
-      diagClass = "warning";
-      break;
-    case DiagnosticClass::Note:
-      diagClass = "note";
-      break;
-    case DiagnosticClass::Fatal:
-      diagClass = "fatal";
-      break;
-    }
+    llvm::StringRef diagClass = diagnosticClassName(info.diagClass);
     rows.push_back(llvm::json::Object{{"id", info.id},
                                       {"class", diagClass},
                                       {"flag", info.flag},
@@ -68,6 +55,22 @@ int main(int argc, char **argv) {
       {driver::genCommand(), driver::runGen},
       {driver::queryCommand(), driver::runQuery},
   };
+  // A mistyped command would otherwise reach LLVM as two "unknown argument" lines.
+  if (argc > 1 && argv[1][0] != '-' && argv[1][0] != '@') {
+    llvm::StringRef word = argv[1];
+    std::vector<std::string> names;
+    for (const Command &command : commands)
+      names.push_back(command.subcommand.getName().str());
+    if (!llvm::is_contained(names, word)) {
+      std::string suggestion = closestMatch(word, names);
+      llvm::WithColor::error(llvm::errs(), "policyc")
+          << "unknown command '" << word << "'"
+          << (suggestion.empty() ? "; the commands are check, gen and query (policyc --help)"
+                                 : didYouMean(suggestion))
+          << "\n";
+      return driver::ExitUsage;
+    }
+  }
   if (!cl::ParseCommandLineOptions(argc, argv,
                                    "policyc: a compiler for privacy policies\n\n"
                                    "  policyc check FILE...           check policies\n"

@@ -178,6 +178,15 @@ def exit_2_on_an_unknown_option():
 
 
 @case
+def exit_2_on_a_mistyped_command():
+    result = run("chek", write("clean.policy", CLEAN))
+    expect(result.returncode == 2, "an unknown command exits 2", result)
+    expect("policyc: error: unknown command 'chek'; did you mean 'check'?" in result.stderr,
+           "the nearest command is suggested", result)
+    expect(result.stderr.count("\n") == 1, "in one line", result)
+
+
+@case
 def exit_2_without_a_command():
     result = run()
     expect(result.returncode == 2, "no command exits 2", result)

@@ -31,12 +31,6 @@ struct Outputs {
   std::string html;
 };
 
-std::string readSource(llvm::StringRef relative) {
-  auto buffer = llvm::MemoryBuffer::getFile(POLICYC_SOURCE_DIR "/" + relative);
-  REQUIRE(buffer);
-  return (*buffer)->getBuffer().str();
-}
-
 /// Compiles `text` as `name`, requires it to check clean, and runs every generator on it.
 Outputs generateAll(llvm::StringRef text, llvm::StringRef name = "hostile.policy") {
   auto compiled = test::compileText(text, name);
@@ -142,7 +136,7 @@ void jsonStrings(const llvm::json::Value &value, llvm::StringSet<> &out) {
 
 TEST_CASE("hostile: descriptions that break out of literals, comments and markup",
           "[hostile]") {
-  std::string policy = readSource("tests/hostile/descriptions.policy");
+  std::string policy = test::readFile(POLICYC_SOURCE_DIR "/tests/hostile/descriptions.policy");
   Outputs outputs = generateAll(policy, "descriptions.policy");
   checkInvariants(outputs);
 
@@ -185,7 +179,7 @@ TEST_CASE("hostile: descriptions that break out of literals, comments and markup
 }
 
 TEST_CASE("hostile: CRLF, CR, a byte order mark and LF give the same outputs", "[hostile]") {
-  std::string lf = readSource("tests/hostile/descriptions.policy");
+  std::string lf = test::readFile(POLICYC_SOURCE_DIR "/tests/hostile/descriptions.policy");
   std::string crlf = "\xEF\xBB\xBF";
   std::string cr;
   for (char c : lf) {

@@ -8,11 +8,23 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 
+#include <catch2/catch.hpp>
+
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace policyc::test {
+
+/// The bytes of a file that the test needs (sources, goldens, outputs); fails the test
+/// case when it cannot be read.
+inline std::string readFile(const std::string &path) {
+  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  INFO("reading " << path);
+  REQUIRE(buffer);
+  return (*buffer)->getBuffer().str();
+}
 
 /// Records every diagnostic (notes inlined after their diagnostic) as "id@line: message".
 class CollectingConsumer : public DiagnosticConsumer {

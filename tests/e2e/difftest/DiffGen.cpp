@@ -10,6 +10,7 @@
 //                      (g++/clang++ x C++17/C++20, -Wall -Wextra -Werror -pedantic).
 // Headers are generated in-process without the checker: random policies contradict
 // themselves, and the generated code must still agree with the evaluator on them.
+#include "ErrorCollector.h"
 #include "RandomPolicy.h"
 
 #include "basic/DiagnosticEngine.h"
@@ -35,18 +36,9 @@ using namespace policyc;
 
 namespace {
 
-class ErrorCollector : public DiagnosticConsumer {
-public:
-  void handleDiagnostic(const Diagnostic &diagnostic, const llvm::SourceMgr &) override {
-    if (diagnostic.severity >= Severity::Error)
-      messages += diagnostic.message + "\n";
-  }
-  std::string messages;
-};
-
 struct Compiled {
   llvm::SourceMgr sources;
-  ErrorCollector errors;
+  difftest::ErrorCollector errors;
   std::unique_ptr<DiagnosticEngine> diags;
   std::unique_ptr<Compilation> compilation;
   std::unique_ptr<model::PolicyModel> model;

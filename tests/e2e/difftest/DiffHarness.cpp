@@ -1,5 +1,7 @@
 #include "DiffHarness.h"
 
+#include "ErrorCollector.h"
+
 #include "basic/DiagnosticEngine.h"
 #include "basic/SourceLocation.h"
 #include "eval/Evaluator.h"
@@ -19,15 +21,6 @@ namespace {
 constexpr uint64_t kReportedFailures = 30;
 /// Up to this many consents every subset is tried on every tuple.
 constexpr size_t kExhaustiveConsents = 8;
-
-class ErrorCollector : public DiagnosticConsumer {
-public:
-  void handleDiagnostic(const Diagnostic &diagnostic, const llvm::SourceMgr &) override {
-    if (diagnostic.severity >= Severity::Error)
-      messages += diagnostic.message + "\n";
-  }
-  std::string messages;
-};
 
 uint64_t maskOf(const llvm::BitVector &set) {
   uint64_t mask = 0;

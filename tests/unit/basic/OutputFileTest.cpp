@@ -49,13 +49,6 @@ private:
   llvm::SmallString<256> path;
 };
 
-std::string readFile(const std::string &path) {
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  REQUIRE(buffer);
-  return (*buffer)->getBuffer().str();
-}
-
 llvm::sys::fs::file_status statusOf(const std::string &path) {
   llvm::sys::fs::file_status status;
   REQUIRE_FALSE(llvm::sys::fs::status(path, status));
@@ -103,7 +96,7 @@ TEST_CASE("output: a new file is written whole, with the usual permissions", "[o
   std::string path = folder.file("policy.h");
   WriteResult result = writeOutputFile(path, "// generated\n");
   CHECK(result.outcome == WriteOutcome::Written);
-  CHECK(readFile(path) == "// generated\n");
+  CHECK(test::readFile(path) == "// generated\n");
   CHECK(folder.entries() == std::vector<std::string>{"policy.h"});
   // Like any file the user's tools create (0666 less the umask), not a private temporary.
   mode_t mask = ::umask(0);
@@ -133,10 +126,10 @@ TEST_CASE("output: a changed output replaces the old one", "[output]") {
   llvm::sys::TimePoint<> before = backdate(path);
   // A prefix of the old text is a change too, not an unchanged file.
   CHECK(writeOutputFile(path, "ol").outcome == WriteOutcome::Written);
-  CHECK(readFile(path) == "ol");
+  CHECK(test::readFile(path) == "ol");
   CHECK(writeOutputFile(path, "new, and longer than before\n").outcome ==
         WriteOutcome::Written);
-  CHECK(readFile(path) == "new, and longer than before\n");
+  CHECK(test::readFile(path) == "new, and longer than before\n");
   CHECK(statusOf(path).getLastModificationTime() > before);
   CHECK(folder.entries() == std::vector<std::string>{"policy.h"});
 }
@@ -157,7 +150,7 @@ TEST_CASE("output: a write failing midway leaves the previous output untouched",
   }
   CHECK(result.outcome == WriteOutcome::Failed);
   CHECK_THAT(result.error, Catch::Contains("policy.h"));
-  CHECK(readFile(path) == previous);
+  CHECK(test::readFile(path) == previous);
   CHECK(statusOf(path).getLastModificationTime() == before);
   // The partial temporary file is gone.
   CHECK(folder.entries() == std::vector<std::string>{"policy.h"});
@@ -233,6 +226,6 @@ TEST_CASE("output: every backend is byte-identical from one compilation to the n
     std::string path = folder.file(backends[i].name);
     CHECK(writeOutputFile(path, first[i]).outcome == WriteOutcome::Written);
     CHECK(writeOutputFile(path, second[i]).outcome == WriteOutcome::Unchanged);
-    CHECK(readFile(path) == first[i]);
+    CHECK(test::readFile(path) == first[i]);
   }
 }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,20 @@ struct CheckedText {
     return result;
   }
 };
+
+/// The regulation profiles a test text asks for with `--profile=NAME` (in a comment).
+inline check::CheckOptions optionsOf(const std::string &text) {
+  check::CheckOptions options;
+  std::smatch match;
+  std::string rest = text;
+  std::regex profile("--profile=(\\w+)");
+  while (std::regex_search(rest, match, profile)) {
+    if (auto parsed = check::parseProfile(match[1].str()))
+      options.profiles.push_back(*parsed);
+    rest = match.suffix();
+  }
+  return options;
+}
 
 /// Compiles `text` and, when sema reports no error, runs the checker with `options`.
 inline CheckedText checkText(llvm::StringRef text, check::CheckOptions options = {},

@@ -8,21 +8,12 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <map>
 #include <regex>
-#include <sstream>
 
 using namespace policyc;
 
 namespace {
-std::string readFile(const std::string &path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 struct Entry {
   std::string triggers;
   std::string fixed;
@@ -30,7 +21,7 @@ struct Entry {
 
 /// The entries of the two sections, by id.
 std::map<std::string, Entry> checkerEntries() {
-  std::string text = readFile(POLICYC_SOURCE_DIR "/docs/checks.md");
+  std::string text = test::readFile(POLICYC_SOURCE_DIR "/docs/checks.md");
   size_t begin = text.find("\n## Contradictions\n");
   size_t end = text.find("\n## ", text.find("\n## Hygiene\n") + 1);
   REQUIRE(begin != std::string::npos);
@@ -56,22 +47,9 @@ std::map<std::string, Entry> checkerEntries() {
   return entries;
 }
 
-check::CheckOptions optionsOf(const std::string &example) {
-  check::CheckOptions options;
-  std::smatch match;
-  std::string rest = example;
-  std::regex profile("--profile=(\\w+)");
-  while (std::regex_search(rest, match, profile)) {
-    if (auto parsed = check::parseProfile(match[1].str()))
-      options.profiles.push_back(*parsed);
-    rest = match.suffix();
-  }
-  return options;
-}
-
 /// The ids of DiagnosticCheckKinds.def.
 std::vector<std::string> checkerIds() {
-  std::string table = readFile(POLICYC_SOURCE_DIR "/compiler/basic/DiagnosticCheckKinds.def");
+  std::string table = test::readFile(POLICYC_SOURCE_DIR "/compiler/basic/DiagnosticCheckKinds.def");
   std::vector<std::string> ids;
   std::regex row("\nDIAG\\((\\w+),");
   for (auto it = std::sregex_iterator(table.begin(), table.end(), row);
@@ -98,10 +76,10 @@ TEST_CASE("the examples of docs/checks.md do what they say", "[check][docs]") {
     if (entry.triggers.empty() || entry.fixed.empty())
       continue;
     INFO("### " << id);
-    test::CheckedText triggered = test::checkText(entry.triggers, optionsOf(entry.triggers));
+    test::CheckedText triggered = test::checkText(entry.triggers, test::optionsOf(entry.triggers));
     INFO("Triggers:\n" << entry.triggers);
     CHECK(triggered.has(id));
-    test::CheckedText fixed = test::checkText(entry.fixed, optionsOf(entry.fixed));
+    test::CheckedText fixed = test::checkText(entry.fixed, test::optionsOf(entry.fixed));
     std::string seen;
     for (const std::string &line : fixed.entries())
       seen += line + "\n";

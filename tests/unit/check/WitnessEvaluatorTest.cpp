@@ -9,20 +9,10 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <regex>
-#include <sstream>
 
 using namespace policyc;
 
 namespace {
-std::string readFile(const std::string &path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::vector<std::string> policyFiles() {
   std::vector<std::string> files;
   std::error_code error;
@@ -34,19 +24,6 @@ std::vector<std::string> policyFiles() {
   std::sort(files.begin(), files.end());
   files.push_back(POLICYC_SOURCE_DIR "/policies/plantronics.policy");
   return files;
-}
-
-check::CheckOptions optionsOf(const std::string &text) {
-  check::CheckOptions options;
-  std::smatch match;
-  std::string rest = text;
-  std::regex profile("--profile=(\\w+)");
-  while (std::regex_search(rest, match, profile)) {
-    if (auto parsed = check::parseProfile(match[1].str()))
-      options.profiles.push_back(*parsed);
-    rest = match.suffix();
-  }
-  return options;
 }
 
 const model::Rule *ruleWithId(const model::PolicyModel &model, uint32_t id) {
@@ -80,8 +57,8 @@ bool coversLink(const model::PolicyModel &model, const model::Rule &rule, model:
 TEST_CASE("every witness is a tuple on which the evaluator agrees", "[check][witness]") {
   size_t checked = 0;
   for (const std::string &file : policyFiles()) {
-    std::string text = readFile(file);
-    test::CheckedText result = test::checkText(text, optionsOf(text));
+    std::string text = test::readFile(file);
+    test::CheckedText result = test::checkText(text, test::optionsOf(text));
     REQUIRE(result.compiled->model);
     const model::PolicyModel &model = result.model();
     eval::Evaluator evaluator(model);

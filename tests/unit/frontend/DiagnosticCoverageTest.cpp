@@ -37,13 +37,6 @@ std::string sourcePath(llvm::StringRef relative) {
   return std::string(path);
 }
 
-std::string readText(const std::string &path) {
-  auto buffer = llvm::MemoryBuffer::getFile(path);
-  if (!buffer)
-    return {};
-  return (*buffer)->getBuffer().str();
-}
-
 /// Every golden file: *.policy under tests/diagnostics/, except imported ones under Inputs/.
 std::vector<std::string> goldenFiles() {
   std::vector<std::string> files;
@@ -64,7 +57,7 @@ std::vector<std::string> goldenFiles() {
 std::vector<std::string> fileArguments(const std::string &file) {
   std::vector<std::string> arguments;
   llvm::SmallVector<llvm::StringRef, 64> lines;
-  std::string text = readText(file);
+  std::string text = test::readFile(file);
   llvm::StringRef(text).split(lines, '\n');
   for (llvm::StringRef line : lines) {
     if (!line.consume_front("// ARGS: "))
@@ -104,7 +97,7 @@ std::vector<std::string> idsReportedFor(const std::string &file, std::string &pr
 #endif
   int status = llvm::sys::ExecuteAndWait(program, args, llvm::None, redirects,
                                          /*SecondsToWait=*/120, memoryLimitMB, &message);
-  std::string json = readText(std::string(output));
+  std::string json = test::readFile(std::string(output));
   llvm::sys::fs::remove(output);
   if (status < 0 || status > 1) {
     problem = "policyc exited with status " + std::to_string(status) + " " + message;
@@ -234,7 +227,7 @@ struct Exemption {
 
 std::vector<Exemption> readExemptions() {
   std::vector<Exemption> exemptions;
-  std::string text = readText(sourcePath("tests/unit/frontend/DiagnosticCoverageExemptions.txt"));
+  std::string text = test::readFile(sourcePath("tests/unit/frontend/DiagnosticCoverageExemptions.txt"));
   llvm::SmallVector<llvm::StringRef, 16> lines;
   llvm::StringRef(text).split(lines, '\n');
   for (llvm::StringRef line : lines) {
@@ -250,7 +243,7 @@ std::vector<Exemption> readExemptions() {
 /// The `### id` entries of docs/checks.md with the lines that follow each heading.
 std::map<std::string, std::vector<std::string>> checksEntries() {
   std::map<std::string, std::vector<std::string>> entries;
-  std::string text = readText(sourcePath("docs/checks.md"));
+  std::string text = test::readFile(sourcePath("docs/checks.md"));
   llvm::SmallVector<llvm::StringRef, 256> lines;
   llvm::StringRef(text).split(lines, '\n');
   std::vector<std::string> *current = nullptr;
@@ -267,21 +260,6 @@ std::map<std::string, std::vector<std::string>> checksEntries() {
   return entries;
 }
 
-std::string className(DiagnosticClass diagClass) {
-  switch (diagClass) {
-  case DiagnosticClass::Error:
-    return "error";
-  case DiagnosticClass::DefaultError:
-    return "default-error";
-  case DiagnosticClass::Warning:
-    return "warning";
-  case DiagnosticClass::Note:
-    return "note";
-  case DiagnosticClass::Fatal:
-    return "fatal";
-  }
-  return "?";
-}
 } // namespace
 
 TEST_CASE("every diagnostic id is produced by a test", "[coverage]") {
@@ -304,7 +282,7 @@ TEST_CASE("every diagnostic id is produced by a test", "[coverage]") {
     INFO("exemption " << exemption.id << " -> " << exemption.test);
     CHECK(table.contains(exemption.id));
     // The named test must exist and name the id, so an exemption cannot outlive its test.
-    std::string testText = readText(sourcePath(exemption.test));
+    std::string testText = test::readFile(sourcePath(exemption.test));
     CHECK(testText.find(exemption.id) != std::string::npos);
     produced.insert(exemption.id);
   }
@@ -333,8 +311,8 @@ TEST_CASE("every diagnostic id has an entry in docs/checks.md", "[coverage]") {
                               [](const std::string &line) { return !line.empty(); });
     REQUIRE(first != lines.end());
     std::string expected = info.flag.empty()
-                               ? "· " + className(info.diagClass)
-                               : "`-W" + info.flag.str() + "` · " + className(info.diagClass);
+                               ? "· " + diagnosticClassName(info.diagClass).str()
+                               : "`-W" + info.flag.str() + "` · " + diagnosticClassName(info.diagClass).str();
     CHECK(*first == expected);
 
     // Then prose, a failing example and the fixed one.

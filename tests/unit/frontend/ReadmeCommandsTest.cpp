@@ -1,6 +1,8 @@
 // The README promises that CI runs exactly its second command (build everything and run every
 // test) first; .ci/run is that CI, and adds only the sanitizer and fuzzing jobs. The two must
 // not drift apart.
+#include "TestSupport.h"
+
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -11,12 +13,6 @@
 #include <vector>
 
 namespace {
-std::string readSourceFile(llvm::StringRef relative) {
-  auto buffer = llvm::MemoryBuffer::getFile(std::string(POLICYC_SOURCE_DIR) + "/" + relative.str());
-  REQUIRE(buffer);
-  return (*buffer)->getBuffer().str();
-}
-
 std::vector<std::string> lines(llvm::StringRef text) {
   llvm::SmallVector<llvm::StringRef, 64> parts;
   text.split(parts, '\n');
@@ -30,7 +26,7 @@ std::vector<std::string> lines(llvm::StringRef text) {
 std::vector<std::string> readmeCommands() {
   std::vector<std::string> commands;
   bool inBlock = false;
-  for (const std::string &line : lines(readSourceFile("README.md"))) {
+  for (const std::string &line : lines(policyc::test::readFile(POLICYC_SOURCE_DIR "/README.md"))) {
     if (!inBlock) {
       inBlock = line == "```sh";
       continue;
@@ -46,7 +42,7 @@ std::vector<std::string> readmeCommands() {
 /// The commands .ci/run executes: its lines that are not comments, shell options or `cd`.
 std::vector<std::string> ciCommands() {
   std::vector<std::string> commands;
-  for (const std::string &line : lines(readSourceFile(".ci/run"))) {
+  for (const std::string &line : lines(policyc::test::readFile(POLICYC_SOURCE_DIR "/.ci/run"))) {
     llvm::StringRef trimmed = llvm::StringRef(line).trim();
     if (trimmed.empty() || trimmed.startswith("#") || trimmed.startswith("set ") ||
         trimmed.startswith("cd "))

@@ -24,13 +24,6 @@ namespace fs = std::filesystem;
 using namespace policyc;
 
 namespace {
-std::string readFile(const fs::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  return contents.str();
-}
-
 std::vector<std::string> sectionIds(const std::string &policy) {
   std::istringstream lines(policy);
   std::string first;
@@ -67,7 +60,7 @@ void checkGolden(const fs::path &golden, const std::string &actual) {
   INFO("golden " << golden.string()
                  << " differs; if the new output is right, run: scripts/update-goldens text");
   REQUIRE(fs::exists(golden));
-  CHECK(readFile(golden) == actual);
+  CHECK(test::readFile(golden.string()) == actual);
 }
 } // namespace
 
@@ -83,7 +76,7 @@ TEST_CASE("gen text matches its goldens", "[text][golden]") {
   for (const fs::path &path : policies) {
     std::string relative = fs::relative(path, root).generic_string();
     DYNAMIC_SECTION(relative) {
-      std::string source = readFile(path);
+      std::string source = test::readFile(path.string());
       std::vector<std::string> ids = sectionIds(source);
       auto compiled = test::compileText(source, path.filename().string());
       INFO(llvm::join(compiled->consumer.entries, "\n"));
