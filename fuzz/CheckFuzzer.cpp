@@ -1,4 +1,5 @@
-// libFuzzer target: arbitrary bytes through the front end and the checker with every regulation profile.
+// libFuzzer target: arbitrary bytes through the front end and the checker with every regulation
+// profile.
 #include "FuzzHarness.h"
 
 #include <cstddef>

@@ -30,8 +30,7 @@ CompilationLimits fuzzLimits() {
   return limits;
 }
 
-[[noreturn]] void violated(llvm::StringRef stage, llvm::StringRef problem,
-                           llvm::StringRef output) {
+[[noreturn]] void violated(llvm::StringRef stage, llvm::StringRef problem, llvm::StringRef output) {
   llvm::errs() << "policyc fuzz: " << stage << ": " << problem << "\n--- output (first 4 KiB) ---\n"
                << output.take_front(4096) << "\n---\n";
   std::abort();

@@ -1,5 +1,5 @@
-// libFuzzer target: arbitrary bytes through the front end, the checker and `gen cpp`; the header must be
-// deterministic, valid UTF-8 and well-formed at the level of tokens.
+// libFuzzer target: arbitrary bytes through the front end, the checker and `gen cpp`; the header
+// must be deterministic, valid UTF-8 and well-formed at the level of tokens.
 #include "FuzzHarness.h"
 
 #include <cstddef>

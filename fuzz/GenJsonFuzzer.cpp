@@ -1,5 +1,5 @@
-// libFuzzer target: arbitrary bytes through the front end, the checker and `gen json`; the output must be
-// deterministic, valid UTF-8 and JSON.
+// libFuzzer target: arbitrary bytes through the front end, the checker and `gen json`; the output
+// must be deterministic, valid UTF-8 and JSON.
 #include "FuzzHarness.h"
 
 #include <cstddef>

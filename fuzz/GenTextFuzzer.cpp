@@ -1,5 +1,5 @@
-// libFuzzer target: arbitrary bytes through the front end, the checker and `gen text` in Markdown and
-// HTML; the output must be deterministic, valid UTF-8, and the HTML escaped.
+// libFuzzer target: arbitrary bytes through the front end, the checker and `gen text` in Markdown
+// and HTML; the output must be deterministic, valid UTF-8, and the HTML escaped.
 #include "FuzzHarness.h"
 
 #include <cstddef>

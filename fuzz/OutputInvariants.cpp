@@ -14,7 +14,9 @@ std::string lineOf(llvm::StringRef text, size_t offset) {
   return "line " + std::to_string(text.take_front(offset).count('\n') + 1);
 }
 
-bool isIdentifierChar(char c) { return llvm::isAlnum(c) || c == '_'; }
+bool isIdentifierChar(char c) {
+  return llvm::isAlnum(c) || c == '_';
+}
 
 /// Skips a raw string literal whose `R"` is at `at`; npos when it is not closed.
 size_t skipRawString(llvm::StringRef text, size_t at) {
@@ -84,9 +86,9 @@ bool isCharacterReference(llvm::StringRef text, size_t at) {
 /// a document came from policy text that was not escaped; when the renderer starts using a
 /// new element, it belongs here.
 constexpr llvm::StringLiteral kRendererTags[] = {
-    "a",    "article", "body", "div", "h1",    "h2",    "h3",    "head",  "header", "html",
-    "li",   "meta",    "nav",  "ol",  "p",     "section", "strong", "style", "table", "tbody",
-    "td",   "th",      "thead", "time", "title", "tr",    "ul",
+    "a",     "article", "body", "div", "h1",    "h2",   "h3",      "head",   "header",
+    "html",  "li",      "meta", "nav", "ol",    "p",    "section", "strong", "style",
+    "table", "tbody",   "td",   "th",  "thead", "time", "title",   "tr",     "ul",
 };
 } // namespace
 
@@ -106,7 +108,8 @@ std::optional<std::string> checkCppTokens(llvm::StringRef header) {
     if (rest.startswith("//")) {
       size_t end = std::min(header.find('\n', i), header.size());
       llvm::StringRef comment = header.slice(i, end).rtrim(" \t\r\f\v");
-      if (comment.endswith("\\") || comment.endswith("?" "?/"))
+      if (comment.endswith("\\") || comment.endswith("?"
+                                                     "?/"))
         return "a '//' comment ends in a line splice at " + lineOf(header, i);
       i = end;
       continue;

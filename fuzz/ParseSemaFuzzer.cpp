@@ -1,4 +1,5 @@
-// libFuzzer target: arbitrary bytes through loading (imports included), parsing and semantic analysis.
+// libFuzzer target: arbitrary bytes through loading (imports included), parsing and semantic
+// analysis.
 #include "FuzzHarness.h"
 
 #include <cstddef>

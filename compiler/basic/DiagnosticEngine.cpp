@@ -11,8 +11,8 @@ namespace policyc {
 
 namespace {
 constexpr DiagnosticInfo kDiagnosticTable[] = {
-#define DIAG(ID, CLASS, FLAG, MESSAGE)                                                           \
-  {diag::ID, llvm::StringLiteral(#ID), DiagnosticClass::CLASS, llvm::StringLiteral(#FLAG),       \
+#define DIAG(ID, CLASS, FLAG, MESSAGE)                                                             \
+  {diag::ID, llvm::StringLiteral(#ID), DiagnosticClass::CLASS, llvm::StringLiteral(#FLAG),         \
    llvm::StringLiteral(MESSAGE)},
 #include "basic/DiagnosticKinds.def"
 #undef DIAG
@@ -43,7 +43,9 @@ const DiagnosticInfo &getDiagnosticInfo(diag::Kind kind) {
   return kDiagnosticTable[kind];
 }
 
-llvm::ArrayRef<DiagnosticInfo> allDiagnostics() { return kDiagnosticTable; }
+llvm::ArrayRef<DiagnosticInfo> allDiagnostics() {
+  return kDiagnosticTable;
+}
 
 llvm::StringRef diagnosticClassName(DiagnosticClass diagClass) {
   switch (diagClass) {
@@ -175,8 +177,12 @@ void DiagnosticEngine::emit(Diagnostic diagnostic) {
   }
   if (options.errorLimit != 0 && errors >= options.errorLimit &&
       diagnostic.severity == Severity::Error) {
-    Diagnostic fatal{diag::fatal_too_many_errors, Severity::Fatal, {},
-                     format(diag::fatal_too_many_errors), {}, {}};
+    Diagnostic fatal{diag::fatal_too_many_errors,
+                     Severity::Fatal,
+                     {},
+                     format(diag::fatal_too_many_errors),
+                     {},
+                     {}};
     ++errors;
     consumer->handleDiagnostic(fatal, sources);
     limitReached = true;

@@ -98,9 +98,10 @@ public:
   /// Reports `kind` at `range`, its message formatted from the table with `args`.
   template <typename... Args>
   DiagnosticBuilder report(llvm::SMRange range, diag::Kind kind, Args &&...args) {
-    return DiagnosticBuilder(*this, Diagnostic{kind, Severity::Ignored, range,
-                                               format(kind, std::forward<Args>(args)...),
-                                               {}, {}});
+    return DiagnosticBuilder(
+        *this,
+        Diagnostic{
+            kind, Severity::Ignored, range, format(kind, std::forward<Args>(args)...), {}, {}});
   }
   template <typename... Args>
   DiagnosticBuilder report(llvm::SMLoc loc, diag::Kind kind, Args &&...args) {
@@ -143,8 +144,7 @@ private:
 };
 
 template <typename... Args>
-DiagnosticBuilder &DiagnosticBuilder::note(llvm::SMRange range, diag::Kind kind,
-                                           Args &&...args) {
+DiagnosticBuilder &DiagnosticBuilder::note(llvm::SMRange range, diag::Kind kind, Args &&...args) {
   diagnostic.notes.push_back(
       {range, kind, DiagnosticEngine::format(kind, std::forward<Args>(args)...)});
   return *this;
@@ -154,15 +154,13 @@ DiagnosticBuilder &DiagnosticBuilder::note(llvm::SMRange range, diag::Kind kind,
 std::string didYouMean(llvm::StringRef suggestion);
 
 /// The closest of `candidates` to `typo` by edit distance, or "" when none is close enough.
-template <typename Range>
-std::string closestMatch(llvm::StringRef typo, const Range &candidates);
+template <typename Range> std::string closestMatch(llvm::StringRef typo, const Range &candidates);
 unsigned maxTypoDistance(llvm::StringRef typo);
 /// Edits (insert, delete, replace, swap two adjacent characters) that turn `from` into `to`;
 /// any result above `limit` is reported as limit + 1.
 unsigned typoDistance(llvm::StringRef from, llvm::StringRef to, unsigned limit);
 
-template <typename Range>
-std::string closestMatch(llvm::StringRef typo, const Range &candidates) {
+template <typename Range> std::string closestMatch(llvm::StringRef typo, const Range &candidates) {
   // Fewest edits wins; on a tie, the candidate closest in length, then alphabetical order.
   unsigned limit = maxTypoDistance(typo);
   unsigned best = limit + 1;
@@ -173,11 +171,11 @@ std::string closestMatch(llvm::StringRef typo, const Range &candidates) {
     if (name == typo)
       continue;
     unsigned distance = typoDistance(typo, name, limit);
-    size_t lengthGap = name.size() > typo.size() ? name.size() - typo.size()
-                                                 : typo.size() - name.size();
+    size_t lengthGap =
+        name.size() > typo.size() ? name.size() - typo.size() : typo.size() - name.size();
     bool better = distance < best ||
-                  (distance == best && (lengthGap < bestLengthGap ||
-                                        (lengthGap == bestLengthGap && name < bestName)));
+                  (distance == best &&
+                   (lengthGap < bestLengthGap || (lengthGap == bestLengthGap && name < bestName)));
     if (better) {
       best = distance;
       bestLengthGap = lengthGap;

@@ -27,7 +27,9 @@ struct PresumedLoc {
 std::optional<PresumedLoc> presumedLoc(const llvm::SourceMgr &sources, llvm::SMLoc loc);
 
 /// The location just past the end of a range's last character (ranges are half-open).
-inline llvm::SMLoc rangeEnd(llvm::SMRange range) { return range.End; }
+inline llvm::SMLoc rangeEnd(llvm::SMRange range) {
+  return range.End;
+}
 
 } // namespace policyc
 

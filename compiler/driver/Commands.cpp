@@ -55,23 +55,23 @@ cl::opt<unsigned> ErrorLimit("ferror-limit", cl::init(20), cl::value_desc("N"),
                              cl::sub(checkCommand()), cl::sub(genCommand()),
                              cl::sub(queryCommand()), cl::cat(diagnosticCategory()));
 
-cl::opt<DiagnosticsFormat> Format(
-    "diagnostics-format", cl::init(DiagnosticsFormat::Text),
-    cl::desc("How diagnostics are printed: text on standard error, or one JSON document on "
-             "standard output"),
-    cl::values(clEnumValN(DiagnosticsFormat::Text, "text", "file:line:col: error: ..."),
-               clEnumValN(DiagnosticsFormat::Json, "json", "machine-readable JSON"),
-               clEnumValN(DiagnosticsFormat::Sarif, "sarif",
-                          "SARIF 2.1.0 on standard output (GitHub code scanning)")),
-    cl::sub(checkCommand()), cl::sub(genCommand()), cl::cat(diagnosticCategory()));
+cl::opt<DiagnosticsFormat>
+    Format("diagnostics-format", cl::init(DiagnosticsFormat::Text),
+           cl::desc("How diagnostics are printed: text on standard error, or one JSON document on "
+                    "standard output"),
+           cl::values(clEnumValN(DiagnosticsFormat::Text, "text", "file:line:col: error: ..."),
+                      clEnumValN(DiagnosticsFormat::Json, "json", "machine-readable JSON"),
+                      clEnumValN(DiagnosticsFormat::Sarif, "sarif",
+                                 "SARIF 2.1.0 on standard output (GitHub code scanning)")),
+           cl::sub(checkCommand()), cl::sub(genCommand()), cl::cat(diagnosticCategory()));
 
-cl::opt<ColorChoice> Color(
-    "color", cl::init(ColorChoice::Auto), cl::desc("Colour in text diagnostics"),
-    cl::values(clEnumValN(ColorChoice::Auto, "auto", "when standard error is a terminal"),
-               clEnumValN(ColorChoice::Always, "always", "always"),
-               clEnumValN(ColorChoice::Never, "never", "never")),
-    cl::sub(checkCommand()), cl::sub(genCommand()), cl::sub(queryCommand()),
-    cl::cat(diagnosticCategory()));
+cl::opt<ColorChoice>
+    Color("color", cl::init(ColorChoice::Auto), cl::desc("Colour in text diagnostics"),
+          cl::values(clEnumValN(ColorChoice::Auto, "auto", "when standard error is a terminal"),
+                     clEnumValN(ColorChoice::Always, "always", "always"),
+                     clEnumValN(ColorChoice::Never, "never", "never")),
+          cl::sub(checkCommand()), cl::sub(genCommand()), cl::sub(queryCommand()),
+          cl::cat(diagnosticCategory()));
 
 cl::list<check::Profile> Profiles(
     "profile", cl::CommaSeparated, cl::value_desc("law"),
@@ -94,8 +94,8 @@ bool DiagnosticSetup::initialize(llvm::SourceMgr &sources, bool verify) {
   DiagnosticOptions options;
   options.errorLimit = verify ? 0 : ErrorLimit.getValue();
   verifyMode = verify;
-  bool colors = Color == ColorChoice::Always ||
-                (Color == ColorChoice::Auto && llvm::errs().has_colors());
+  bool colors =
+      Color == ColorChoice::Always || (Color == ColorChoice::Auto && llvm::errs().has_colors());
   if (verify)
     consumer = std::make_unique<VerifyDiagnosticConsumer>(llvm::errs());
   else if (Format == DiagnosticsFormat::Json)

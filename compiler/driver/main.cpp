@@ -33,10 +33,8 @@ void listDiagnostics() {
   llvm::json::Array rows;
   for (const DiagnosticInfo &info : allDiagnostics()) {
     llvm::StringRef diagClass = diagnosticClassName(info.diagClass);
-    rows.push_back(llvm::json::Object{{"id", info.id},
-                                      {"class", diagClass},
-                                      {"flag", info.flag},
-                                      {"message", info.message}});
+    rows.push_back(llvm::json::Object{
+        {"id", info.id}, {"class", diagClass}, {"flag", info.flag}, {"message", info.message}});
   }
   llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(rows))) << "\n";
 }

@@ -68,9 +68,8 @@ std::unique_ptr<llvm::MemoryBuffer> Compilation::readFile(llvm::StringRef path,
   bool isStream = path == "-" || (!llvm::sys::fs::status(path, status) &&
                                   status.type() != llvm::sys::fs::file_type::regular_file);
   if (isStream) {
-    llvm::Expected<llvm::sys::fs::file_t> fd = path == "-"
-                                                   ? llvm::sys::fs::getStdinHandle()
-                                                   : llvm::sys::fs::openNativeFileForRead(path);
+    llvm::Expected<llvm::sys::fs::file_t> fd =
+        path == "-" ? llvm::sys::fs::getStdinHandle() : llvm::sys::fs::openNativeFileForRead(path);
     if (!fd) {
       report(diag::err_import_not_found, diag::err_cannot_open_file, path,
              llvm::toString(fd.takeError()));
@@ -147,8 +146,8 @@ withLoneCarriageReturnsAsNewlines(std::unique_ptr<llvm::MemoryBuffer> buffer) {
   return llvm::MemoryBuffer::getMemBufferCopy(copy, buffer->getBufferIdentifier());
 }
 
-void Compilation::loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer,
-                           const std::string &canonical, unsigned depth) {
+void Compilation::loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer, const std::string &canonical,
+                           unsigned depth) {
   visiting[canonical] = true;
   buffer = withLoneCarriageReturnsAsNewlines(std::move(buffer));
   unsigned bufferId = sources.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());

@@ -116,7 +116,8 @@ private:
   static Value channels(const std::vector<model::Channel> &list) {
     Array result;
     for (const model::Channel &channel : list)
-      result.push_back(Object{{"kind", model::spelling(channel.kind)}, {"address", channel.address}});
+      result.push_back(
+          Object{{"kind", model::spelling(channel.kind)}, {"address", channel.address}});
     return Value(std::move(result));
   }
 
@@ -169,7 +170,7 @@ private:
       entry["only"] = rule.only;
       entry["necessity"] = rule.necessity == model::Necessity::Required   ? "required"
                            : rule.necessity == model::Necessity::Optional ? "optional"
-                                                                           : "unspecified";
+                                                                          : "unspecified";
       Array consents;
       for (model::ConsentId consent : rule.consents)
         consents.push_back(model.consents[consent].name);
@@ -196,9 +197,8 @@ private:
       entry["categories"] = selectors(retention.categories);
       entry["sources"] = selectors(retention.sources);
       entry["length"] = duration(retention.length);
-      entry["event"] = retention.event == model::kNone
-                           ? Value(nullptr)
-                           : Value(model.events[retention.event].name);
+      entry["event"] = retention.event == model::kNone ? Value(nullptr)
+                                                       : Value(model.events[retention.event].name);
       if (retention.kind == model::RetentionKind::AsNeeded)
         entry["purposes"] = selectors(retention.purposes);
       result.push_back(std::move(entry));

@@ -14,10 +14,10 @@
 #include "llvm/Support/SMLoc.h"
 
 #include <array>
-#include <tuple>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace policyc::model {
@@ -227,7 +227,7 @@ struct Rule {
   SelectorList recipients;
   SelectorList linked;
   Necessity necessity = Necessity::Unspecified;
-  bool only = false; ///< `for P only`: forbids every other purpose for this data
+  bool only = false;               ///< `for P only`: forbids every other purpose for this data
   std::vector<ConsentId> consents; ///< all must be granted
   llvm::SMRange verbRange;
   llvm::SMRange necessityRange;

@@ -57,7 +57,9 @@ llvm::SMRange AstBuilder::range(antlr4::ParserRuleContext *context) const {
   return range(context->start, context->stop ? context->stop : context->start);
 }
 
-llvm::StringRef AstBuilder::text(antlr4::Token *token) const { return chunkToken(token).text(); }
+llvm::StringRef AstBuilder::text(antlr4::Token *token) const {
+  return chunkToken(token).text();
+}
 
 ast::Identifier AstBuilder::identifier(antlr4::Token *token) const {
   return ast::Identifier{text(token).str(), range(token)};
@@ -126,8 +128,7 @@ std::string AstBuilder::decodeString(antlr4::Token *token) {
         unsigned length = utf8SequenceLength(raw.data() + i + 1, raw.size() - i - 1);
         if (length == 0)
           length = 1;
-        diags.report(at(i, i + 1 + length), diag::err_unknown_escape,
-                     raw.substr(i + 1, length));
+        diags.report(at(i, i + 1 + length), diag::err_unknown_escape, raw.substr(i + 1, length));
         i += 1 + length;
         continue;
       }
@@ -476,8 +477,8 @@ std::unique_ptr<ast::Item> AstBuilder::protectStmt(P::ProtectStmtContext *contex
   auto protect = std::make_unique<ast::ProtectStmt>();
   protect->what = pathList(context->what);
   protect->sources = optionalPathList(context->sources);
-  protect->state = context->state->atRest ? ast::ProtectionState::AtRest
-                                          : ast::ProtectionState::InTransit;
+  protect->state =
+      context->state->atRest ? ast::ProtectionState::AtRest : ast::ProtectionState::InTransit;
   for (P::NameContext *measure : context->measures)
     protect->measures.push_back(identifier(measure));
   if (context->description)

@@ -29,7 +29,9 @@ public:
 private:
   using P = grammar::PolicyParser;
 
-  llvm::SMLoc loc(uint32_t offset) const { return llvm::SMLoc::getFromPointer(bufferStart + offset); }
+  llvm::SMLoc loc(uint32_t offset) const {
+    return llvm::SMLoc::getFromPointer(bufferStart + offset);
+  }
   llvm::SMRange range(antlr4::Token *token) const;
   llvm::SMRange range(antlr4::ParserRuleContext *context) const;
   llvm::SMRange range(antlr4::Token *first, antlr4::Token *last) const;

@@ -86,7 +86,9 @@ bool isStatementKeyword(size_t type) {
   return type >= TokenKind::POLICY && type <= TokenKind::NOTE;
 }
 
-bool isKeyword(size_t type) { return type >= TokenKind::POLICY && type <= TokenKind::NEEDED; }
+bool isKeyword(size_t type) {
+  return type >= TokenKind::POLICY && type <= TokenKind::NEEDED;
+}
 
 bool isContextualKeyword(size_t type) {
   return type >= TokenKind::CONTACT && type <= TokenKind::NEEDED;

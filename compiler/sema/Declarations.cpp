@@ -28,8 +28,8 @@ llvm::ArrayRef<llvm::StringLiteral> flagAttributes(VocabularyKind kind) {
   static constexpr llvm::StringLiteral kCategory[] = {"sensitive", "anonymous", "tracking"};
   static constexpr llvm::StringLiteral kSource[] = {"anonymous", "tracking"};
   static constexpr llvm::StringLiteral kPurpose[] = {"marketing"};
-  static constexpr llvm::StringLiteral kRecipient[] = {
-      "internal", "processor", "third_party", "public", "authority", "abroad"};
+  static constexpr llvm::StringLiteral kRecipient[] = {"internal", "processor", "third_party",
+                                                       "public",   "authority", "abroad"};
   switch (kind) {
   case VocabularyKind::Category:
     return kCategory;
@@ -118,14 +118,13 @@ void SemaImpl::declarePolicyHeader(const ast::PolicyHeader &header) {
       info.effectiveRange = field.range;
       break;
     case ast::PolicyField::Kind::Contact:
-      if (auto kind = registryWord<model::ContactKind>(field.contactKind,
-                                                       diag::err_unknown_contact_kind))
+      if (auto kind =
+              registryWord<model::ContactKind>(field.contactKind, diag::err_unknown_contact_kind))
         info.contacts.push_back({*kind, field.value.value, field.range});
       break;
     case ast::PolicyField::Kind::Transfers:
       for (const ast::Identifier &name : field.names)
-        if (auto framework =
-                registryWord<model::Framework>(name, diag::err_unknown_framework))
+        if (auto framework = registryWord<model::Framework>(name, diag::err_unknown_framework))
           info.frameworks.push_back({*framework, name.range});
       break;
     case ast::PolicyField::Kind::Certification:
@@ -167,8 +166,9 @@ void SemaImpl::buildVocabulary(VocabularyKind kind,
       continue;
     auto [it, inserted] = topLevel.try_emplace(root->name.text, root);
     if (!inserted) {
-      diags.report(root->name.range, diag::err_duplicate_definition, vocabularyName(kind),
-                   root->name.text)
+      diags
+          .report(root->name.range, diag::err_duplicate_definition, vocabularyName(kind),
+                  root->name.text)
           .note(it->getValue()->name.range, diag::note_previous_definition);
       continue;
     }
@@ -207,9 +207,9 @@ void SemaImpl::addNode(model::Vocabulary &vocabulary, const ast::VocabularyNode 
   for (const ast::VocabularyNode &child : node.children) {
     auto [it, inserted] = siblings.try_emplace(child.name.text, &child);
     if (!inserted) {
-      diags.report(child.name.range, diag::err_duplicate_definition,
-                   vocabularyName(vocabulary.kind),
-                   vocabulary.nodes[id].path + "." + child.name.text)
+      diags
+          .report(child.name.range, diag::err_duplicate_definition, vocabularyName(vocabulary.kind),
+                  vocabulary.nodes[id].path + "." + child.name.text)
           .note(it->getValue()->name.range, diag::note_previous_definition);
       continue;
     }

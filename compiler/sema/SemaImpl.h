@@ -28,8 +28,8 @@ private:
   void buildVocabularies(llvm::ArrayRef<const ast::TranslationUnit *> units);
   void buildVocabulary(model::VocabularyKind kind,
                        llvm::ArrayRef<const ast::VocabularyNode *> roots);
-  void addNode(model::Vocabulary &vocabulary, const ast::VocabularyNode &node,
-               model::NodeId parent, uint16_t depth);
+  void addNode(model::Vocabulary &vocabulary, const ast::VocabularyNode &node, model::NodeId parent,
+               uint16_t depth);
   void applyAttributes(model::VocabularyKind kind, model::VocabularyNode &node,
                        const std::vector<ast::Attribute> &attributes);
   void declareConsent(const ast::ConsentDecl &decl);

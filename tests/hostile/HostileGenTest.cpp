@@ -134,8 +134,7 @@ void jsonStrings(const llvm::json::Value &value, llvm::StringSet<> &out) {
 }
 } // namespace
 
-TEST_CASE("hostile: descriptions that break out of literals, comments and markup",
-          "[hostile]") {
+TEST_CASE("hostile: descriptions that break out of literals, comments and markup", "[hostile]") {
   std::string policy = test::readFile(POLICYC_SOURCE_DIR "/tests/hostile/descriptions.policy");
   Outputs outputs = generateAll(policy, "descriptions.policy");
   checkInvariants(outputs);
@@ -168,7 +167,8 @@ TEST_CASE("hostile: descriptions that break out of literals, comments and markup
     CHECK(strings.contains(text));
   }
   // HTML and Markdown: the markup shows as text.
-  CHECK(llvm::StringRef(outputs.html).contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+  CHECK(
+      llvm::StringRef(outputs.html).contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
   CHECK_FALSE(llvm::StringRef(outputs.html).contains("<script"));
   CHECK_FALSE(llvm::StringRef(outputs.html).contains("<img"));
   CHECK_FALSE(llvm::StringRef(outputs.markdown).contains("<script"));
@@ -219,10 +219,15 @@ TEST_CASE("hostile: a 1 MB line through the checker and every generator", "[host
 TEST_CASE("hostile: a 100,000-character name through every generator", "[hostile]") {
   std::string name = "n" + std::string(99'999, 'a');
   std::string policy = "policy \"Long\" { controller \"Acme\"; effective 2024-01-01; }\n"
-                       "category " + name + " \"a very long name\" { " + name + "; }\n"
+                       "category " +
+                       name + " \"a very long name\" { " + name +
+                       "; }\n"
                        "source website;\npurpose p basis contract;\nevent closed;\n"
-                       "collect " + name + "." + name + " from website for p;\n"
-                       "retain " + name + " until closed;\n";
+                       "collect " +
+                       name + "." + name +
+                       " from website for p;\n"
+                       "retain " +
+                       name + " until closed;\n";
   Outputs outputs = generateAll(policy);
   checkInvariants(outputs);
   // The name is kept whole, as a spelling and as an identifier.
@@ -242,9 +247,13 @@ TEST_CASE("hostile: vocabularies nested to the limit through every generator", "
     close += " }";
   }
   std::string policy = "policy \"Deep\" { controller \"Acme\"; effective 2024-01-01; }\n"
-                       "category deep {" + open + " leaf;" + close + " }\n"
+                       "category deep {" +
+                       open + " leaf;" + close +
+                       " }\n"
                        "source website;\npurpose p basis contract;\nevent closed;\n"
-                       "collect " + path + ".leaf from website for p;\n"
+                       "collect " +
+                       path +
+                       ".leaf from website for p;\n"
                        "retain deep until closed;\n";
   auto compiled = test::compileText(policy);
   INFO(llvm::join(compiled->consumer.entries, "\n"));

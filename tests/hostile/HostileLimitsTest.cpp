@@ -54,8 +54,7 @@ TEST_CASE("limits: a warning in every byte stops being shown at the limit", "[ho
   CHECK(seconds < 60); // linear: about a second even under the sanitizers
 }
 
-TEST_CASE("limits: the note names the limit and marks the first warning left out",
-          "[hostile]") {
+TEST_CASE("limits: the note names the limit and marks the first warning left out", "[hostile]") {
   DiagnosticOptions options;
   options.warningLimit = 2;
   auto result = test::compileText("category a;\n;\n;\n;\n;\n", "test.policy", options);
@@ -127,8 +126,7 @@ TEST_CASE("limits: the longest statement accepted goes through the front end", "
   CHECK(countId(*over, "err_statement_too_long") == 1);
 }
 
-TEST_CASE("limits: 100,000 adjacent string literals and a 100,000-segment path",
-          "[hostile]") {
+TEST_CASE("limits: 100,000 adjacent string literals and a 100,000-segment path", "[hostile]") {
   std::string strings = "note intro";
   for (int i = 0; i < 100'000; ++i)
     strings += " \"x\"";
@@ -141,8 +139,8 @@ TEST_CASE("limits: 100,000 adjacent string literals and a 100,000-segment path",
   std::string path = "a";
   for (int i = 0; i < 100'000; ++i)
     path += ".a";
-  auto deep = test::compileText("category a { a; }\npurpose p basis contract;\nuse " + path +
-                                " for p;\n");
+  auto deep =
+      test::compileText("category a { a; }\npurpose p basis contract;\nuse " + path + " for p;\n");
   CHECK(deep->diags->hasErrors()); // no such node, reported, not a crash
 }
 

@@ -4,9 +4,9 @@
 #ifndef POLICYC_GEN_TEXT_TEXTDOCUMENT_H
 #define POLICYC_GEN_TEXT_TEXTDOCUMENT_H
 
-#include <tuple>
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace policyc::gen::text {

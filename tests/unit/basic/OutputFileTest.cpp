@@ -60,9 +60,8 @@ llvm::sys::TimePoint<> backdate(const std::string &path) {
   int fd = -1;
   REQUIRE_FALSE(llvm::sys::fs::openFileForWrite(path, fd, llvm::sys::fs::CD_OpenExisting,
                                                 llvm::sys::fs::OF_Append));
-  llvm::sys::TimePoint<> past =
-      std::chrono::time_point_cast<llvm::sys::TimePoint<>::duration>(
-          std::chrono::system_clock::now() - std::chrono::hours(1));
+  llvm::sys::TimePoint<> past = std::chrono::time_point_cast<llvm::sys::TimePoint<>::duration>(
+      std::chrono::system_clock::now() - std::chrono::hours(1));
   std::error_code error = llvm::sys::fs::setLastAccessAndModificationTime(fd, past);
   ::close(fd);
   REQUIRE_FALSE(error);
@@ -101,8 +100,7 @@ TEST_CASE("output: a new file is written whole, with the usual permissions", "[o
   // Like any file the user's tools create (0666 less the umask), not a private temporary.
   mode_t mask = ::umask(0);
   ::umask(mask);
-  CHECK(statusOf(path).permissions() ==
-        static_cast<llvm::sys::fs::perms>(0666 & ~mask));
+  CHECK(statusOf(path).permissions() == static_cast<llvm::sys::fs::perms>(0666 & ~mask));
 }
 
 TEST_CASE("output: an unchanged output is not rewritten and keeps its mtime", "[output]") {
@@ -127,15 +125,13 @@ TEST_CASE("output: a changed output replaces the old one", "[output]") {
   // A prefix of the old text is a change too, not an unchanged file.
   CHECK(writeOutputFile(path, "ol").outcome == WriteOutcome::Written);
   CHECK(test::readFile(path) == "ol");
-  CHECK(writeOutputFile(path, "new, and longer than before\n").outcome ==
-        WriteOutcome::Written);
+  CHECK(writeOutputFile(path, "new, and longer than before\n").outcome == WriteOutcome::Written);
   CHECK(test::readFile(path) == "new, and longer than before\n");
   CHECK(statusOf(path).getLastModificationTime() > before);
   CHECK(folder.entries() == std::vector<std::string>{"policy.h"});
 }
 
-TEST_CASE("output: a write failing midway leaves the previous output untouched",
-          "[output]") {
+TEST_CASE("output: a write failing midway leaves the previous output untouched", "[output]") {
   ScratchFolder folder;
   std::string path = folder.file("policy.h");
   std::string previous = "// the previous, complete output\n";
@@ -177,8 +173,7 @@ TEST_CASE("output: a folder that does not exist is an error, not a crash", "[out
   CHECK(folder.entries().empty());
 }
 
-TEST_CASE("output: every backend is byte-identical from one compilation to the next",
-          "[output]") {
+TEST_CASE("output: every backend is byte-identical from one compilation to the next", "[output]") {
   // Two separate compilations (fresh allocations, so no accidental pointer order), every
   // backend and text format; then the files written from them are identical too.
   const std::string policyPath = POLICYC_SOURCE_DIR "/policies/plantronics-corrected.policy";
@@ -190,7 +185,7 @@ TEST_CASE("output: every backend is byte-identical from one compilation to the n
     const char *textFormat;
   };
   const Backend backends[] = {
-      {"json", gen::generateJson, "md"},   {"cpp", gen::generateCpp, "md"},
+      {"json", gen::generateJson, "md"},    {"cpp", gen::generateCpp, "md"},
       {"text-md", gen::generateText, "md"}, {"text-html", gen::generateText, "html"},
       {"cedar", gen::generateCedar, "md"},  {"cedar-entities", gen::generateCedarEntities, "md"},
   };
@@ -207,8 +202,7 @@ TEST_CASE("output: every backend is byte-identical from one compilation to the n
       options.textFormat = backend.textFormat;
       std::string text;
       llvm::raw_string_ostream out(text);
-      gen::GeneratorContext context{*compiled->model, compiled->sources, options,
-                                    *compiled->diags};
+      gen::GeneratorContext context{*compiled->model, compiled->sources, options, *compiled->diags};
       INFO(backend.name);
       REQUIRE(backend.generate(context, out));
       outputs.push_back(out.str());

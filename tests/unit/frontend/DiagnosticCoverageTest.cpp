@@ -227,7 +227,8 @@ struct Exemption {
 
 std::vector<Exemption> readExemptions() {
   std::vector<Exemption> exemptions;
-  std::string text = test::readFile(sourcePath("tests/unit/frontend/DiagnosticCoverageExemptions.txt"));
+  std::string text =
+      test::readFile(sourcePath("tests/unit/frontend/DiagnosticCoverageExemptions.txt"));
   llvm::SmallVector<llvm::StringRef, 16> lines;
   llvm::StringRef(text).split(lines, '\n');
   for (llvm::StringRef line : lines) {
@@ -310,9 +311,9 @@ TEST_CASE("every diagnostic id has an entry in docs/checks.md", "[coverage]") {
     auto first = std::find_if(lines.begin(), lines.end(),
                               [](const std::string &line) { return !line.empty(); });
     REQUIRE(first != lines.end());
-    std::string expected = info.flag.empty()
-                               ? "· " + diagnosticClassName(info.diagClass).str()
-                               : "`-W" + info.flag.str() + "` · " + diagnosticClassName(info.diagClass).str();
+    std::string expected = info.flag.empty() ? "· " + diagnosticClassName(info.diagClass).str()
+                                             : "`-W" + info.flag.str() + "` · " +
+                                                   diagnosticClassName(info.diagClass).str();
     CHECK(*first == expected);
 
     // Then prose, a failing example and the fixed one.
