@@ -7,6 +7,7 @@
 #include "eval/Evaluator.h"
 #include "frontend/Compilation.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -270,10 +271,46 @@ private:
                     "location of the decision on (" + model.categories()[c].path + ", " +
                         model.sources()[s].path + ", " + model.purposes()[p].path + ", " +
                         model.recipients()[r].path + ")");
-    if (nc && ns && np && nr)
-      expect(api.disclose(nc, 0, 0, 0, 0).reason == ::policyc::Reason::no_statement &&
-                 api.use(0, ns, 0, 0).reason == ::policyc::Reason::no_statement,
-             "out-of-range values are default deny");
+    if (!(nc && ns && np && nr))
+      return;
+    // A value cast from a bad integer is default deny in every position, under every consent
+    // set tried, also where it falls in the padding of a table whose rows are rounded up to a
+    // power of two.
+    for (uint64_t mask : {uint64_t{0}, all}) {
+      auto denied = [](const ::policyc::Decision &decision) {
+        return !decision.allowed && decision.reason == ::policyc::Reason::no_statement &&
+               decision.statement == 0;
+      };
+      for (size_t c : outOfRange(nc))
+        expect(denied(api.disclose(c, 0, 0, 0, mask)) && denied(api.use(c, 0, 0, mask)) &&
+                   denied(api.collect(c, 0, mask)) && denied(api.link(c, 0, 0, mask)) &&
+                   denied(api.link(0, c, 0, mask)),
+               "out-of-range category " + std::to_string(c) + " is default deny");
+      for (size_t s : outOfRange(ns))
+        expect(denied(api.disclose(0, s, 0, 0, mask)) && denied(api.use(0, s, 0, mask)) &&
+                   denied(api.collect(0, s, mask)) && denied(api.link(0, 0, s, mask)),
+               "out-of-range source " + std::to_string(s) + " is default deny");
+      for (size_t p : outOfRange(np))
+        expect(denied(api.disclose(0, 0, 0, p, mask)) && denied(api.use(0, 0, p, mask)),
+               "out-of-range purpose " + std::to_string(p) + " is default deny");
+      for (size_t r : outOfRange(nr))
+        expect(denied(api.disclose(0, 0, r, 0, mask)),
+               "out-of-range recipient " + std::to_string(r) + " is default deny");
+    }
+  }
+
+  /// Values just past `count`, past it rounded up to a power of two, and the largest value of
+  /// the enumeration's underlying type (8 bits up to 256 values, else 16).
+  static std::vector<size_t> outOfRange(size_t count) {
+    size_t limit = count <= 256 ? 256 : 65536;
+    size_t power = 1;
+    while (power < count)
+      power <<= 1;
+    std::vector<size_t> values;
+    for (size_t value : {count, count + 1, power, power + 1, limit - 1})
+      if (value >= count && value < limit && !llvm::is_contained(values, value))
+        values.push_back(value);
+    return values;
   }
 
   void collectAndLink() {
