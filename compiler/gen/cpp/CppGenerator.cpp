@@ -34,7 +34,38 @@ llvm::StringRef integerType(uint64_t maxValue) {
     return "std::uint8_t";
   if (maxValue <= UINT16_MAX)
     return "std::uint16_t";
-  return "std::uint32_t";
+  if (maxValue <= UINT32_MAX)
+    return "std::uint32_t";
+  return "std::uint64_t";
+}
+
+/// How many bits `value` needs (0 for 0).
+unsigned bitsFor(uint64_t value) {
+  unsigned bits = 0;
+  for (; value != 0; value >>= 1)
+    ++bits;
+  return bits;
+}
+
+/// The smallest power of two not below `value`.
+uint64_t powerOfTwoAtLeast(uint64_t value) {
+  uint64_t power = 1;
+  while (power < value)
+    power <<= 1;
+  return power;
+}
+
+/// `values`, rows of `columns` entries, with every row padded with zeros to `stride` entries.
+std::vector<uint64_t> padRows(const std::vector<uint64_t> &values, uint64_t columns,
+                              uint64_t stride) {
+  if (stride == columns)
+    return values;
+  std::vector<uint64_t> padded;
+  for (size_t start = 0; start < values.size(); start += columns) {
+    padded.insert(padded.end(), values.begin() + start, values.begin() + start + columns);
+    padded.resize(padded.size() + (stride - columns), 0);
+  }
+  return padded;
 }
 
 /// Text for a `//` comment: no control characters, and no backslash that could splice the
@@ -99,13 +130,15 @@ struct DecisionEntry {
 class HeaderWriter {
 public:
   HeaderWriter(const GeneratorContext &context, const DecisionTables &tables,
-               llvm::raw_ostream &out, uint64_t directLimit)
-      : context(context), model(context.model), tables(tables), out(out), directLimit(directLimit) {
-  }
+               llvm::raw_ostream &out, const CppLimits &limits)
+      : context(context), model(context.model), tables(tables), out(out), limits(limits) {}
 
-  void write() {
+  /// Writes the header; false, having written nothing, when the decision rows do not fit in
+  /// a cell (`tooLarge` says how many there are and how many would).
+  bool write(TableTooLarge &tooLarge) {
     collectEnums();
-    numberDecisions();
+    if (!numberDecisions(tooLarge))
+      return false;
     writePrologue();
     for (const EnumInfo *info : {&categories, &sources, &purposes, &recipients, &consents, &events,
                                  &rights, &notices, &recipientKinds, &bases})
@@ -119,6 +152,7 @@ public:
     writeTypedHelpers();
     writeAudit();
     out << "\n} // namespace " << ns << "\n\n#endif // " << guard << "\n";
+    return true;
   }
 
 private:
@@ -524,11 +558,13 @@ private:
     return std::array<uint32_t, 3>{steps.front().consents.front(), yes, no};
   }
 
-  /// Gives every decision a row and every cell a code. A code below kGateCount is a gate:
-  /// one consent test choosing between two decisions (both the same for a cell that decides
-  /// alone), read without a branch on the cell. Longer chains of consent tests, rare, get
-  /// kGateCount + k and a case of a switch.
-  void numberDecisions() {
+  /// Gives every decision a row and every cell the value the tables hold (see decide). A cell
+  /// that hangs on one consent test at most is a *gate*: the consent it tests in the low
+  /// consentBits, then the row without that consent and the row with it, decisionBits each;
+  /// it is read without a branch on the data and without a further table. Longer chains of
+  /// consent tests, rare, hold chainCell + k and are decided by case k of a switch. False when
+  /// a gate would not fit in limits.cellBits.
+  bool numberDecisions(TableTooLarge &tooLarge) {
     decisionIndex({false, Reason::NoStatement, nullptr});
     for (const Cell &cell : tables.cells) {
       if (cell.prohibition) {
@@ -549,26 +585,52 @@ private:
         decisionIndex({true, Reason::Permitted, &step.rule->info});
       decisionIndex({false, Reason::ConsentMissing, &first.rule->info});
     }
-    std::map<std::array<uint32_t, 3>, uint32_t> gateIndexes;
-    std::vector<size_t> chains;
+    std::vector<std::optional<std::array<uint32_t, 3>>> gates;
+    uint32_t largestConsent = 0;
+    size_t chains = 0;
     for (size_t i = 0; i < tables.cells.size(); ++i) {
-      std::optional<std::array<uint32_t, 3>> gate = gateOf(tables.cells[i], cellDecision[i]);
-      if (!gate) {
-        cellCode.push_back(UINT32_MAX);
-        chains.push_back(i);
+      gates.push_back(gateOf(tables.cells[i], cellDecision[i]));
+      if (gates.back())
+        largestConsent = std::max(largestConsent, (*gates.back())[0]);
+      else
+        ++chains;
+    }
+    consentBits = bitsFor(largestConsent);
+    decisionBits = bitsFor(decisions.size() - 1);
+    // Chain values start at a power of two above every gate and below the cell's width.
+    auto bitsNeeded = [&](unsigned rowBits) {
+      unsigned gateBits = consentBits + 2 * rowBits;
+      return chains == 0 ? gateBits : std::max(gateBits, bitsFor(chains - 1)) + 1;
+    };
+    // Rows of a power-of-two width make the shift that picks one a single instruction; they
+    // are used when the cells keep their integer type.
+    unsigned needed = bitsNeeded(decisionBits);
+    unsigned roundedBits = static_cast<unsigned>(powerOfTwoAtLeast(decisionBits));
+    unsigned typeBits = std::max(8u, static_cast<unsigned>(powerOfTwoAtLeast(needed)));
+    if (bitsNeeded(roundedBits) <= std::min(typeBits, limits.cellBits)) {
+      decisionBits = roundedBits;
+      needed = bitsNeeded(roundedBits);
+    }
+    unsigned gateBits = consentBits + 2 * decisionBits;
+    unsigned chainBits = chains == 0 ? 0 : std::max(gateBits, bitsFor(chains - 1));
+    if (needed > limits.cellBits) {
+      unsigned fixedBits = consentBits + (chains == 0 ? 0 : 1);
+      unsigned rowBits = (limits.cellBits - std::min(limits.cellBits, fixedBits)) / 2;
+      tooLarge = {"decision", decisions.size(), uint64_t{1} << rowBits};
+      return false;
+    }
+    chainCell = chains == 0 ? 0 : uint64_t{1} << chainBits;
+    for (size_t i = 0; i < tables.cells.size(); ++i) {
+      if (!gates[i]) {
+        cellValue.push_back(chainCell + chainCells.size());
+        chainCells.push_back(i);
         continue;
       }
-      auto [it, inserted] = gateIndexes.try_emplace(*gate, static_cast<uint32_t>(gates.size()));
-      if (inserted)
-        gates.push_back(*gate);
-      cellCode.push_back(it->second);
+      auto [consent, yes, no] = *gates[i];
+      cellValue.push_back(uint64_t{consent} | uint64_t{no} << consentBits |
+                          uint64_t{yes} << (consentBits + decisionBits));
     }
-    // A policy without statements has no cell; C++ has no empty arrays.
-    if (gates.empty())
-      gates.push_back({0, 0, 0});
-    for (size_t k = 0; k < chains.size(); ++k)
-      cellCode[chains[k]] = static_cast<uint32_t>(gates.size() + k);
-    chainCells = std::move(chains);
+    return true;
   }
 
   void writeDecisionTables() {
@@ -586,8 +648,8 @@ private:
     // straight from a node-pair table when it is small, else through the node classes.
     uint64_t dataPairs = uint64_t{model.categories().size()} * model.sources().size();
     uint64_t actionPairs = uint64_t{model.purposes().size()} * model.recipients().size();
-    directData = dataPairs <= directLimit;
-    directActions = actionPairs <= directLimit;
+    directData = dataPairs <= limits.directPairLimit;
+    directActions = actionPairs <= limits.directPairLimit;
     writeIntegerArray("kPurposeClass", tables.purposes.classOf, "Purpose -> purpose class.");
     out << "inline constexpr std::size_t kPurposeClassCount = " << tables.purposes.count << ";\n"
         << "inline constexpr std::size_t kActionClassCount = " << tables.actions.count << ";\n";
@@ -596,39 +658,52 @@ private:
       for (uint32_t c : tables.categories.classOf)
         for (uint32_t s : tables.sources.classOf)
           byNodes.push_back(tables.data.classOf[c * tables.sources.count + s]);
-      writeIntegerArray("kDataOfNodes", byNodes, "[category][source] -> data class.");
+      writeStride("kSourceStride", "kDataOfNodes", "kSourceCount", model.categories().size(),
+                  model.sources().size());
+      writePaddedArray("kDataOfNodes", byNodes, model.sources().size(), "kSourceStride",
+                       "[category][source] -> data class.");
     } else {
       writeIntegerArray("kCategoryClass", tables.categories.classOf,
                         "Category -> category class (categories no statement tells apart).");
       writeIntegerArray("kSourceClass", tables.sources.classOf, "Source -> source class.");
       out << "inline constexpr std::size_t kSourceClassCount = " << tables.sources.count << ";\n";
-      writeIntegerArray("kDataClass", tables.data.classOf,
-                        "[category class][source class] -> data class.");
+      writeStride("kSourceClassStride", "kDataClass", "kSourceClassCount", tables.categories.count,
+                  tables.sources.count);
+      writePaddedArray("kDataClass", tables.data.classOf, tables.sources.count,
+                       "kSourceClassStride", "[category class][source class] -> data class.");
     }
     if (directActions) {
       std::vector<uint64_t> byNodes;
       for (uint32_t p : tables.purposes.classOf)
         for (uint32_t r : tables.recipients.classOf)
           byNodes.push_back(tables.actions.classOf[p * tables.recipients.count + r]);
-      writeIntegerArray("kActionOfNodes", byNodes, "[purpose][recipient] -> action class.");
+      writeStride("kRecipientStride", "kActionOfNodes", "kRecipientCount", model.purposes().size(),
+                  model.recipients().size());
+      writePaddedArray("kActionOfNodes", byNodes, model.recipients().size(), "kRecipientStride",
+                       "[purpose][recipient] -> action class.");
     } else {
       writeIntegerArray("kRecipientClass", tables.recipients.classOf,
                         "Recipient -> recipient class.");
       out << "inline constexpr std::size_t kRecipientClassCount = " << tables.recipients.count
           << ";\n";
-      writeIntegerArray("kActionClass", tables.actions.classOf,
-                        "[purpose class][recipient class] -> action class.");
+      writeStride("kRecipientClassStride", "kActionClass", "kRecipientClassCount",
+                  tables.purposes.count, tables.recipients.count);
+      writePaddedArray("kActionClass", tables.actions.classOf, tables.recipients.count,
+                       "kRecipientClassStride",
+                       "[purpose class][recipient class] -> action class.");
     }
-    auto codes = [&](const std::vector<uint32_t> &cells) {
+    auto values = [&](const std::vector<uint32_t> &cells) {
       std::vector<uint64_t> result;
       for (uint32_t cell : cells)
-        result.push_back(cellCode[cell]);
+        result.push_back(cellValue[cell]);
       return result;
     };
-    writeIntegerArray("kTupleCell", codes(tables.tupleCells),
-                      "[data class][action class] -> decision code (see decide).");
-    writeIntegerArray("kCollectCell", codes(tables.collectCells),
-                      "[data class] -> decision code for collecting.");
+    writeStride("kActionClassStride", "kTupleCell", "kActionClassCount", tables.data.count,
+                tables.actions.count);
+    writePaddedArray("kTupleCell", values(tables.tupleCells), tables.actions.count,
+                     "kActionClassStride", "[data class][action class] -> cell (see decide).");
+    writeIntegerArray("kCollectCell", values(tables.collectCells),
+                      "[data class] -> cell for collecting.");
     writeIntegerArray("kLinkCategoryClass", tables.linkCategories.classOf,
                       "Category -> class among link statements.");
     writeIntegerArray("kLinkSourceClass", tables.linkSources.classOf,
@@ -637,45 +712,96 @@ private:
         << ";\n"
         << "inline constexpr std::size_t kLinkSourceClassCount = " << tables.linkSources.count
         << ";\n";
-    writeIntegerArray("kLinkCell", codes(tables.linkCells),
-                      "[first class][second class][source class] -> decision code.");
+    writeIntegerArray("kLinkCell", values(tables.linkCells),
+                      "[first class][second class][source class] -> cell.");
+    writeDecide();
 
-    // The test indexes the pair rather than choosing with ?:, which compilers turn into a
-    // branch that a mix of consents mispredicts. Two parallel arrays keep the index
-    // arithmetic to shifts.
-    std::vector<uint64_t> gateConsents;
-    uint64_t largestDecision = 0;
-    for (const std::array<uint32_t, 3> &gate : gates) {
-      gateConsents.push_back(gate[0]);
-      largestDecision = std::max<uint64_t>({largestDecision, gate[1], gate[2]});
-    }
-    out << "\n";
-    writeIntegerArray("kGateConsent", gateConsents,
-                      "Gate -> the consent it tests (any, when both decisions are the same).");
-    out << "/// Gate -> {decision without the consent, decision with it}.\n"
-        << "inline constexpr " << integerType(largestDecision) << " kGateDecision[][2] = {\n";
-    for (const std::array<uint32_t, 3> &gate : gates)
-      out << "    {" << gate[2] << ", " << gate[1] << "},\n";
-    out << "};\n"
-        << "inline constexpr std::size_t kGateCount = " << gates.size() << ";\n";
-    std::string gateRead = "kDecisions[kGateDecision[code][granted.has(static_cast<Consent>("
-                           "kGateConsent[code]))]]";
-    out << "\n/// A code below kGateCount is a gate: kDecisions[kGateDecision[code][granted.has("
-           "consent)]];\n"
-        << "/// above, a chain of permits whose consents are tested in load order\n"
-        << "/// (docs/semantics.md, steps 2 and 3). The tables hold no other code.\n"
-        << "constexpr const ::policyc::Decision &decide(std::size_t code, "
-        << "const Consents &granted) noexcept {\n";
-    if (chainCells.empty())
-      out << "  return " << gateRead << ";\n}\n\n";
+    out << "constexpr std::size_t data_class(std::size_t category, std::size_t source) noexcept "
+           "{\n";
+    if (directData)
+      out << "  return kDataOfNodes[category * kSourceStride + source];\n}\n\n";
     else
-      out << "  if (code < kGateCount)\n    return " << gateRead << ";\n";
+      out << "  return kDataClass[kCategoryClass[category] * kSourceClassStride + "
+             "kSourceClass[source]];\n}\n\n";
+    out << "constexpr std::size_t action_class(std::size_t purpose, std::size_t recipient) "
+           "noexcept {\n";
+    if (directActions)
+      out << "  return kActionOfNodes[purpose * kRecipientStride + recipient];\n}\n\n";
+    else
+      out << "  return kActionClass[kPurposeClass[purpose] * kRecipientClassStride +\n"
+             "                      kRecipientClass[recipient]];\n}\n\n";
+    out << "constexpr const ::policyc::Decision &decide_tuple(std::size_t category, "
+           "std::size_t source,\n"
+        << "                                                  std::size_t purpose, "
+           "std::size_t recipient,\n"
+        << "                                                  const Consents &granted) "
+           "noexcept {\n"
+        << "  // One test for the four inputs: indexes and counts are below 2^32, so index - "
+           "count\n"
+        << "  // has its top bit set exactly when the index is in range.\n"
+        << "  const std::uint64_t in_range = (category - std::uint64_t{kCategoryCount}) &\n"
+        << "                                 (source - std::uint64_t{kSourceCount}) &\n"
+        << "                                 (purpose - std::uint64_t{kPurposeCount}) &\n"
+        << "                                 (recipient - std::uint64_t{kRecipientCount});\n"
+        << "  if ((in_range >> 63) == 0)\n"
+        << "    return kDecisions[0];\n"
+        << "  return decide(kTupleCell[data_class(category, source) * kActionClassStride +\n"
+        << "                           action_class(purpose, recipient)],\n"
+        << "                granted);\n}\n\n"
+        << "} // namespace detail\n";
+  }
+
+  /// The row length of `table` (`rows` rows of `columns` entries): `columns` rounded up to a
+  /// power of two, so that the index is a shift, unless that would exceed the table limit.
+  void writeStride(llvm::StringRef name, llvm::StringRef table, llvm::StringRef count,
+                   uint64_t rows, uint64_t columns) {
+    uint64_t stride = powerOfTwoAtLeast(columns);
+    if (rows * stride > limits.maxTableEntries)
+      stride = columns;
+    strides[name.str()] = stride;
+    out << "/// Row length of " << table << ": " << count
+        << (stride == columns
+                ? ".\n"
+                : ",\n/// rounded up to a power of two (the padding is never read).\n")
+        << "inline constexpr std::size_t " << name << " = " << stride << ";\n";
+  }
+
+  void writePaddedArray(llvm::StringRef name, const std::vector<uint64_t> &values, uint64_t columns,
+                        llvm::StringRef stride, llvm::StringRef doc) {
+    writeIntegerArray(name, padRows(values, columns, strides.at(stride.str())), doc);
+  }
+
+  template <typename Values>
+  void writePaddedArray(llvm::StringRef name, const Values &values, uint64_t columns,
+                        llvm::StringRef stride, llvm::StringRef doc) {
+    writePaddedArray(name, std::vector<uint64_t>(values.begin(), values.end()), columns, stride,
+                     doc);
+  }
+
+  /// decide(cell, granted): a gate is one consent test that picks a row, without a branch on
+  /// the data (a `switch` or `?:` here would be mispredicted on a mix of questions).
+  void writeDecide() {
+    out << "\n/// " << (chainCells.empty() ? "Every cell" : "A cell below kChainCell")
+        << " is a gate: the consent it tests in the low kConsentBits,\n"
+        << "/// then the kDecisions row without that consent and the row with it, kDecisionBits\n"
+        << "/// each (the same row twice when no consent matters).";
+    if (!chainCells.empty())
+      out << " From kChainCell up, a chain of\n/// permits whose consents are tested in load "
+             "order (docs/semantics.md, steps 2 and 3).";
+    out << "\ninline constexpr unsigned kConsentBits = " << consentBits << ";\n"
+        << "inline constexpr unsigned kDecisionBits = " << decisionBits << ";\n"
+        << "inline constexpr std::uint64_t kConsentMask = (std::uint64_t{1} << kConsentBits) - 1;\n"
+        << "inline constexpr std::uint64_t kDecisionMask = (std::uint64_t{1} << kDecisionBits) - "
+           "1;\n";
     if (!chainCells.empty()) {
-      out << "  switch (code - kGateCount) {\n";
-      uint32_t conditional = 0;
+      out << "inline constexpr std::uint64_t kChainCell = " << chainCell << "u;\n\n"
+          << "constexpr const ::policyc::Decision &decide_chain(std::uint64_t chain, "
+             "const Consents &granted) noexcept {\n"
+          << "  switch (chain) {\n";
+      uint64_t chain = 0;
       for (size_t i : chainCells) {
         const Cell &cell = tables.cells[i];
-        out << "  case " << conditional++ << ":\n";
+        out << "  case " << chain++ << ":\n";
         bool closed = false;
         for (const PermitStep &step : cell.permits) {
           uint32_t permitted = decisionIndex({true, Reason::Permitted, &step.rule->info});
@@ -695,39 +821,17 @@ private:
               << decisionIndex({false, Reason::ConsentMissing, &cell.permits.front().rule->info})
               << "];\n";
       }
-      out << "  default:\n    break;\n  }\n";
-      out << "  return kDecisions[0];\n}\n\n";
+      out << "  default:\n    break;\n  }\n"
+          << "  return kDecisions[0];\n}\n";
     }
-
-    out << "constexpr std::size_t data_class(std::size_t category, std::size_t source) noexcept "
-           "{\n";
-    if (directData)
-      out << "  return kDataOfNodes[category * kSourceCount + source];\n}\n\n";
-    else
-      out << "  return kDataClass[kCategoryClass[category] * kSourceClassCount + "
-             "kSourceClass[source]];\n}\n\n";
-    out << "constexpr std::size_t action_class(std::size_t purpose, std::size_t recipient) "
-           "noexcept {\n";
-    if (directActions)
-      out << "  return kActionOfNodes[purpose * kRecipientCount + recipient];\n}\n\n";
-    else
-      out << "  return kActionClass[kPurposeClass[purpose] * kRecipientClassCount +\n"
-             "                      kRecipientClass[recipient]];\n}\n\n";
-    out << "constexpr const ::policyc::Decision &decide_tuple(std::size_t category, "
-           "std::size_t source,\n"
-        << "                                                  std::size_t purpose, "
-           "std::size_t recipient,\n"
-        << "                                                  const Consents &granted) "
-           "noexcept {\n"
-        << "  if (!::policyc::detail::in_range(category, kCategoryCount) ||\n"
-        << "      !::policyc::detail::in_range(source, kSourceCount) ||\n"
-        << "      !::policyc::detail::in_range(purpose, kPurposeCount) ||\n"
-        << "      !::policyc::detail::in_range(recipient, kRecipientCount))\n"
-        << "    return kDecisions[0];\n"
-        << "  return decide(kTupleCell[data_class(category, source) * kActionClassCount +\n"
-        << "                           action_class(purpose, recipient)],\n"
-        << "                granted);\n}\n\n"
-        << "} // namespace detail\n";
+    out << "\nconstexpr const ::policyc::Decision &decide(std::uint64_t cell, "
+        << "const Consents &granted) noexcept {\n";
+    if (!chainCells.empty())
+      out << "  if (cell >= kChainCell)\n    return decide_chain(cell - kChainCell, granted);\n";
+    out << "  const bool consented = granted.has(static_cast<Consent>(cell & kConsentMask));\n"
+        << "  const unsigned shift = kConsentBits + kDecisionBits * static_cast<unsigned>"
+           "(consented);\n"
+        << "  return kDecisions[(cell >> shift) & kDecisionMask];\n}\n\n";
   }
 
   void writeDecisionFunctions() {
@@ -1026,7 +1130,7 @@ inline const ::policyc::Decision &audit_link(::policyc::AuditHook &hook, Categor
   const model::PolicyModel &model;
   const DecisionTables &tables;
   llvm::raw_ostream &out;
-  uint64_t directLimit;
+  const CppLimits &limits;
   bool directData = false;
   bool directActions = false;
   std::string ns;
@@ -1036,9 +1140,12 @@ inline const ::policyc::Decision &audit_link(::policyc::AuditHook &hook, Categor
   std::vector<DecisionEntry> decisions;
   std::map<std::tuple<bool, int, uint32_t>, uint32_t> decisionIndexes;
   std::vector<uint32_t> cellDecision; ///< by cell: decision row, or UINT32_MAX if conditional
-  std::vector<uint32_t> cellCode;     ///< by cell: the code the tables hold
-  std::vector<std::array<uint32_t, 3>> gates; ///< (consent, yes, no) by gate code
-  std::vector<size_t> chainCells;             ///< cells decided by a longer chain, in code order
+  std::vector<uint64_t> cellValue;    ///< by cell: the value the tables hold (see numberDecisions)
+  unsigned consentBits = 0;
+  unsigned decisionBits = 0;
+  uint64_t chainCell = 0;
+  std::map<std::string, uint64_t> strides; ///< by constant name
+  std::vector<size_t> chainCells;          ///< cells decided by a longer chain, in code order
 };
 
 } // namespace
@@ -1061,10 +1168,14 @@ bool generateCppHeader(const GeneratorContext &context, llvm::raw_ostream &out,
       buildDecisionTables(context.model, limits.maxTableEntries, tooLarge);
   if (!tables) {
     context.diags.report(llvm::SMRange(), diag::err_cpp_table_too_large, tooLarge.table,
-                         tooLarge.entries, limits.maxTableEntries);
+                         tooLarge.entries, tooLarge.limit);
     return false;
   }
-  HeaderWriter(context, *tables, out, limits.directPairLimit).write();
+  if (!HeaderWriter(context, *tables, out, limits).write(tooLarge)) {
+    context.diags.report(llvm::SMRange(), diag::err_cpp_table_too_large, tooLarge.table,
+                         tooLarge.entries, tooLarge.limit);
+    return false;
+  }
   return true;
 }
 

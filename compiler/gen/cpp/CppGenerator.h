@@ -18,6 +18,9 @@ struct CppLimits {
   /// classes are read from one node-pair table (one memory access fewer per decision);
   /// above, through the per-vocabulary class tables.
   uint64_t directPairLimit = uint64_t{1} << 16;
+  /// The width of a decision cell, which packs a consent index and two decision rows
+  /// (err_cpp_table_too_large for the decision table beyond).
+  unsigned cellBits = 64;
 };
 
 /// generateCpp with explicit limits (tests use small ones).

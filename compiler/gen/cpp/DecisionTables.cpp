@@ -353,7 +353,7 @@ private:
   bool fits(const char *table, uint64_t entries) {
     if (entries <= maxEntries)
       return true;
-    tooLarge = {table, entries};
+    tooLarge = {table, entries, maxEntries};
     return false;
   }
 

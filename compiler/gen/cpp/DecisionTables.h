@@ -81,6 +81,7 @@ struct DecisionTables {
 struct TableTooLarge {
   std::string table;
   uint64_t entries = 0;
+  uint64_t limit = 0;
 };
 
 /// Builds the tables; a TableTooLarge (and no tables) when one would exceed `maxEntries`.

@@ -16,7 +16,9 @@ public:
 
   constexpr bool has(ConsentEnum consent) const noexcept {
     const std::size_t index = static_cast<std::size_t>(consent);
-    return index < Count && ((words_[index / 64] >> (index % 64)) & 1u) != 0;
+    // Bits from Count up are never set, so the test is against the storage: when the index
+    // is known to be small (a generated decision masks it), the compiler drops the test.
+    return index < kWords * 64 && ((words_[index / 64] >> (index % 64)) & 1u) != 0;
   }
   /// Grants `consent`; out-of-range values are ignored.
   constexpr ConsentSet &grant(ConsentEnum consent) noexcept {

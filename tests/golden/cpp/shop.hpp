@@ -780,19 +780,28 @@ inline constexpr std::uint8_t kPurposeClass[] = {
     0, 1, 2, 3, 4, 3};
 inline constexpr std::size_t kPurposeClassCount = 5;
 inline constexpr std::size_t kActionClassCount = 6;
+/// Row length of kDataOfNodes: kSourceCount,
+/// rounded up to a power of two (the padding is never read).
+inline constexpr std::size_t kSourceStride = 4;
 /// [category][source] -> data class.
 inline constexpr std::uint8_t kDataOfNodes[] = {
-    0, 1, 2, 0, 3, 2, 0, 4, 2, 0, 1, 2, 5, 5, 6, 5, 7, 6, 8, 8, 9, 8, 8, 9};
+    0, 1, 2, 0, 0, 3, 2, 0, 0, 4, 2, 0, 0, 1, 2, 0, 5, 5, 6, 0, 5, 7, 6, 0, 8, 8, 9, 0, 8, 8, 9, 0};
+/// Row length of kActionOfNodes: kRecipientCount.
+inline constexpr std::size_t kRecipientStride = 2;
 /// [purpose][recipient] -> action class.
 inline constexpr std::uint8_t kActionOfNodes[] = {
     0, 1, 0, 2, 0, 1, 3, 4, 5, 4, 3, 4};
-/// [data class][action class] -> decision code (see decide).
-inline constexpr std::uint8_t kTupleCell[] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 2, 0, 0, 0, 0, 3, 2, 4, 5, 0, 4, 0, 0, 0,
-    0, 6, 6, 6, 0, 1, 1, 6, 1, 6, 2, 0, 0, 6, 6, 6, 7, 0, 0, 0, 0, 0, 7, 1, 1, 0, 1, 0};
-/// [data class] -> decision code for collecting.
-inline constexpr std::uint8_t kCollectCell[] = {
-    0, 0, 0, 2, 2, 0, 0, 2, 7, 7};
+/// Row length of kTupleCell: kActionClassCount,
+/// rounded up to a power of two (the padding is never read).
+inline constexpr std::size_t kActionClassStride = 8;
+/// [data class][action class] -> cell (see decide).
+inline constexpr std::uint16_t kTupleCell[] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 34, 34, 0, 34, 0, 0, 0, 68, 0, 0, 0, 0, 104,
+    0, 0, 68, 170, 204, 0, 170, 0, 0, 0, 0, 0, 0, 238, 238, 238, 0, 0, 0, 34, 34, 238, 34, 238, 0,
+    0, 68, 0, 0, 238, 238, 238, 0, 0, 275, 0, 0, 0, 0, 0, 0, 0, 275, 34, 34, 0, 34, 0, 0, 0};
+/// [data class] -> cell for collecting.
+inline constexpr std::uint16_t kCollectCell[] = {
+    0, 0, 0, 68, 68, 0, 0, 68, 275, 275};
 /// Category -> class among link statements.
 inline constexpr std::uint8_t kLinkCategoryClass[] = {
     0, 0, 0, 0, 0, 0, 0, 0};
@@ -801,50 +810,44 @@ inline constexpr std::uint8_t kLinkSourceClass[] = {
     0, 0, 0};
 inline constexpr std::size_t kLinkCategoryClassCount = 1;
 inline constexpr std::size_t kLinkSourceClassCount = 1;
-/// [first class][second class][source class] -> decision code.
+/// [first class][second class][source class] -> cell.
 inline constexpr std::uint8_t kLinkCell[] = {
     0};
 
-/// Gate -> the consent it tests (any, when both decisions are the same).
-inline constexpr std::uint8_t kGateConsent[] = {
-    0, 0, 0, 0, 0, 0, 0, 1};
-/// Gate -> {decision without the consent, decision with it}.
-inline constexpr std::uint8_t kGateDecision[][2] = {
-    {0, 0},
-    {1, 1},
-    {2, 2},
-    {4, 3},
-    {5, 5},
-    {6, 6},
-    {7, 7},
-    {9, 8},
-};
-inline constexpr std::size_t kGateCount = 8;
+/// Every cell is a gate: the consent it tests in the low kConsentBits,
+/// then the kDecisions row without that consent and the row with it, kDecisionBits
+/// each (the same row twice when no consent matters).
+inline constexpr unsigned kConsentBits = 1;
+inline constexpr unsigned kDecisionBits = 4;
+inline constexpr std::uint64_t kConsentMask = (std::uint64_t{1} << kConsentBits) - 1;
+inline constexpr std::uint64_t kDecisionMask = (std::uint64_t{1} << kDecisionBits) - 1;
 
-/// A code below kGateCount is a gate: kDecisions[kGateDecision[code][granted.has(consent)]];
-/// above, a chain of permits whose consents are tested in load order
-/// (docs/semantics.md, steps 2 and 3). The tables hold no other code.
-constexpr const ::policyc::Decision &decide(std::size_t code, const Consents &granted) noexcept {
-  return kDecisions[kGateDecision[code][granted.has(static_cast<Consent>(kGateConsent[code]))]];
+constexpr const ::policyc::Decision &decide(std::uint64_t cell, const Consents &granted) noexcept {
+  const bool consented = granted.has(static_cast<Consent>(cell & kConsentMask));
+  const unsigned shift = kConsentBits + kDecisionBits * static_cast<unsigned>(consented);
+  return kDecisions[(cell >> shift) & kDecisionMask];
 }
 
 constexpr std::size_t data_class(std::size_t category, std::size_t source) noexcept {
-  return kDataOfNodes[category * kSourceCount + source];
+  return kDataOfNodes[category * kSourceStride + source];
 }
 
 constexpr std::size_t action_class(std::size_t purpose, std::size_t recipient) noexcept {
-  return kActionOfNodes[purpose * kRecipientCount + recipient];
+  return kActionOfNodes[purpose * kRecipientStride + recipient];
 }
 
 constexpr const ::policyc::Decision &decide_tuple(std::size_t category, std::size_t source,
                                                   std::size_t purpose, std::size_t recipient,
                                                   const Consents &granted) noexcept {
-  if (!::policyc::detail::in_range(category, kCategoryCount) ||
-      !::policyc::detail::in_range(source, kSourceCount) ||
-      !::policyc::detail::in_range(purpose, kPurposeCount) ||
-      !::policyc::detail::in_range(recipient, kRecipientCount))
+  // One test for the four inputs: indexes and counts are below 2^32, so index - count
+  // has its top bit set exactly when the index is in range.
+  const std::uint64_t in_range = (category - std::uint64_t{kCategoryCount}) &
+                                 (source - std::uint64_t{kSourceCount}) &
+                                 (purpose - std::uint64_t{kPurposeCount}) &
+                                 (recipient - std::uint64_t{kRecipientCount});
+  if ((in_range >> 63) == 0)
     return kDecisions[0];
-  return decide(kTupleCell[data_class(category, source) * kActionClassCount +
+  return decide(kTupleCell[data_class(category, source) * kActionClassStride +
                            action_class(purpose, recipient)],
                 granted);
 }

@@ -50,3 +50,26 @@ TEST_CASE("a policy too large for the tables is refused with a diagnostic", "[ge
   CHECK(compiled->hasError("err_cpp_table_too_large"));
   CHECK(generateCppHeader(context, out, CppLimits()));
 }
+
+TEST_CASE("decision rows that do not fit in a cell are refused with a diagnostic", "[gen][cpp]") {
+  // Default deny and three permits: 4 rows of 2 bits; a gate without consents needs 4 bits.
+  auto compiled = test::compileText("category a;\ncategory b;\ncategory c;\nsource s;\n"
+                                    "purpose p;\nuse a for p;\nuse b for p;\nuse c for p;\n");
+  REQUIRE(compiled->model);
+  gen::GeneratorOptions options;
+  options.sourcePath = "rows.policy";
+  gen::GeneratorContext context{*compiled->model, compiled->sources, options, *compiled->diags};
+  std::string header;
+  llvm::raw_string_ostream out(header);
+  CppLimits narrow;
+  narrow.cellBits = 3;
+  CHECK_FALSE(generateCppHeader(context, out, narrow));
+  CHECK(header.empty());
+  REQUIRE(compiled->consumer.entries.size() == 1);
+  CHECK(compiled->consumer.entries[0] ==
+        "err_cpp_table_too_large@-: policy too large for C++ decision tables: the decision "
+        "table would need 4 entries; the limit is 2");
+  narrow.cellBits = 4;
+  CHECK(generateCppHeader(context, out, narrow));
+  CHECK(out.str().find("inline constexpr unsigned kDecisionBits = 2;") != std::string::npos);
+}
