@@ -420,10 +420,9 @@ private:
                         "The parent of each node; a top-level node is its own parent.");
       writeIntegerArray("k" + info.type + "Last", lasts,
                         "The last node of each subtree: the subtree of n is [n, last].");
-      if (entry.kind != VocabularyKind::Purpose)
-        writeIntegerArray("k" + info.type + "Flags", flags,
-                          "Attributes with inheritance: 1 sensitive, 2 anonymous, 4 tracking, 8 "
-                          "abroad.");
+      writeIntegerArray("k" + info.type + "Flags", flags,
+                        "Attributes with inheritance: 1 sensitive, 2 anonymous, 4 tracking, 8 "
+                        "abroad, 16 marketing.");
       out << "} // namespace detail\n\n";
       std::string type = info.type;
       std::string count = info.count();
@@ -468,6 +467,7 @@ private:
             });
         break;
       case VocabularyKind::Purpose:
+        flagFunction("is_marketing", model::NodeFlag::Marketing);
         writeOptionalAttribute(
             info, vocabulary, bases, "basis", [](const model::VocabularyNode &node) {
               return node.basis ? std::optional<size_t>(static_cast<size_t>(*node.basis))

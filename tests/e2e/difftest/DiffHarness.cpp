@@ -144,7 +144,9 @@ private:
         for (model::NodeId other = 0; other < vocabulary.size(); ++other)
           expect(api.within(entry.kind, id, other) == vocabulary.isWithin(id, other),
                  "within(" + node.path + ", " + vocabulary[other].path + ")");
-        unsigned flags = entry.kind == Kind::Purpose ? 0 : node.flags;
+        unsigned flags = node.flags;
+        if (entry.kind == Kind::Purpose)
+          flags &= model::Marketing;
         if (entry.kind == Kind::Source)
           flags &= model::Anonymous | model::Tracking;
         if (entry.kind == Kind::Category)

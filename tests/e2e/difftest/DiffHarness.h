@@ -231,6 +231,8 @@ template <typename E> std::optional<size_t> index(std::optional<E> value) {
                (NS::is_tracking(static_cast<S>(i)) ? 4u : 0u);                                     \
       if (kind == Kind::Recipient)                                                                 \
         return NS::is_abroad(static_cast<R>(i)) ? 8u : 0u;                                         \
+      if (kind == Kind::Purpose)                                                                   \
+        return NS::is_marketing(static_cast<P>(i)) ? 16u : 0u;                                     \
       return 0;                                                                                    \
     };                                                                                             \
     api.kind = [](size_t r) {                                                                      \

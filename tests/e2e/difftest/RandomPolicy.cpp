@@ -122,6 +122,8 @@ private:
         out += " tracking";
       break;
     case Vocab::Purpose:
+      if (random.chance(10))
+        out += " marketing";
       if (random.chance(40))
         out += std::string(" basis ") + std::string(random.pick(kBases));
       break;

@@ -564,7 +564,7 @@ inline constexpr std::uint8_t kCategoryParent[] = {
 /// The last node of each subtree: the subtree of n is [n, last].
 inline constexpr std::uint8_t kCategoryLast[] = {
     3, 1, 2, 3, 5, 5, 7, 7};
-/// Attributes with inheritance: 1 sensitive, 2 anonymous, 4 tracking, 8 abroad.
+/// Attributes with inheritance: 1 sensitive, 2 anonymous, 4 tracking, 8 abroad, 16 marketing.
 inline constexpr std::uint8_t kCategoryFlags[] = {
     0, 0, 0, 0, 1, 1, 2, 2};
 } // namespace detail
@@ -609,7 +609,7 @@ inline constexpr std::uint8_t kSourceParent[] = {
 /// The last node of each subtree: the subtree of n is [n, last].
 inline constexpr std::uint8_t kSourceLast[] = {
     2, 1, 2};
-/// Attributes with inheritance: 1 sensitive, 2 anonymous, 4 tracking, 8 abroad.
+/// Attributes with inheritance: 1 sensitive, 2 anonymous, 4 tracking, 8 abroad, 16 marketing.
 inline constexpr std::uint8_t kSourceFlags[] = {
     0, 0, 0};
 } // namespace detail
@@ -649,6 +649,9 @@ inline constexpr std::uint8_t kPurposeParent[] = {
 /// The last node of each subtree: the subtree of n is [n, last].
 inline constexpr std::uint8_t kPurposeLast[] = {
     2, 1, 2, 5, 4, 5};
+/// Attributes with inheritance: 1 sensitive, 2 anonymous, 4 tracking, 8 abroad, 16 marketing.
+inline constexpr std::uint8_t kPurposeFlags[] = {
+    0, 0, 0, 16, 16, 16};
 } // namespace detail
 
 /// The node above `value`, or nothing for a top-level node.
@@ -667,6 +670,11 @@ constexpr bool within(Purpose value, Purpose ancestor) noexcept {
   return ::policyc::detail::in_range(index, kPurposeCount) &&
          ::policyc::detail::in_range(top, kPurposeCount) &&
          top <= index && index <= detail::kPurposeLast[top];
+}
+constexpr bool is_marketing(Purpose value) noexcept {
+  const std::size_t index = static_cast<std::size_t>(value);
+  return ::policyc::detail::in_range(index, kPurposeCount) &&
+         (detail::kPurposeFlags[index] & 16u) != 0;
 }
 namespace detail {
 /// The attribute's enumerator + 1, or 0 when none.
@@ -688,7 +696,7 @@ inline constexpr std::uint8_t kRecipientParent[] = {
 /// The last node of each subtree: the subtree of n is [n, last].
 inline constexpr std::uint8_t kRecipientLast[] = {
     0, 1};
-/// Attributes with inheritance: 1 sensitive, 2 anonymous, 4 tracking, 8 abroad.
+/// Attributes with inheritance: 1 sensitive, 2 anonymous, 4 tracking, 8 abroad, 16 marketing.
 inline constexpr std::uint8_t kRecipientFlags[] = {
     0, 0};
 } // namespace detail
