@@ -151,8 +151,8 @@ std::string exercise(size_t index, const std::string &ns, const model::PolicyMod
     out += "  total += P::from_string<P::Purpose>(P::to_string(" + p + ")).has_value();\n";
     out += "  total += P::parent(" + r + ").has_value() + P::within(" + p + ", " + p +
            ") + P::is_sensitive(" + c + ") + P::is_tracking(" + s + ") + P::is_abroad(" + r +
-           ") + P::kind(" + r + ").has_value() + P::basis(" + p + ").has_value() + P::is_marketing(" +
-           p + ");\n";
+           ") + P::kind(" + r + ").has_value() + P::basis(" + p +
+           ").has_value() + P::is_marketing(" + p + ");\n";
   }
   if (outright) {
     out += "  const P::PersonalData<" + cast(ns, "Category", outright->category) + ", " +
