@@ -4,7 +4,11 @@
 # so that loading the questions cancels out. Unlike the timing, it does not move with the load
 # of a shared machine: use it to compare two versions of the generator.
 set -euo pipefail
-build="$(cd "${1:?usage: bench/decisions/count-instructions.sh BUILD_DIR}" && pwd)"
+if [ $# -ne 1 ] || [ ! -d "$1" ]; then
+  echo "usage: bench/decisions/count-instructions.sh BUILD_DIR (the folder policyc was built in)" >&2
+  exit 2
+fi
+build="$(cd "$1" && pwd)"
 work="$build/bench/decisions"
 loop="$work/policyc_decision_loop"
 [ -x "$loop" ] || { echo "count-instructions.sh: $loop is missing; build the target policyc_decision_loop" >&2; exit 2; }

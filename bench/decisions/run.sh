@@ -5,7 +5,11 @@
 # evaluator. Needs `scripts/setup bench` and network access to the npm registry once.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-build="$(cd "${1:?usage: bench/decisions/run.sh BUILD_DIR}" && pwd)"
+if [ $# -ne 1 ] || [ ! -d "$1" ]; then
+  echo "usage: bench/decisions/run.sh BUILD_DIR (the folder policyc was built in)" >&2
+  exit 2
+fi
+build="$(cd "$1" && pwd)"
 work="$build/bench/decisions"
 bench="$work/policyc_bench_decisions"
 [ -x "$bench" ] || { echo "run.sh: $bench is missing; build the target policyc_bench_decisions" >&2; exit 2; }
