@@ -8,8 +8,26 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <utility>
+
 using namespace policyc;
 using namespace policyc::gen::cpp;
+
+namespace {
+
+/// gen cpp of `compiled` under `limits`: whether it succeeded, and what it wrote.
+std::pair<bool, std::string> generate(test::CompiledText &compiled, const CppLimits &limits) {
+  gen::GeneratorOptions options;
+  options.sourcePath = "test.policy";
+  gen::GeneratorContext context{*compiled.model, compiled.sources, options, *compiled.diags};
+  std::string header;
+  llvm::raw_string_ostream out(header);
+  bool generated = generateCppHeader(context, out, limits);
+  return {generated, out.str()};
+}
+
+} // namespace
 
 TEST_CASE("nodes that no statement tells apart share a class", "[gen][cpp]") {
   auto compiled = test::compileText("category c { a; b; d { e; } }\nsource s;\npurpose p;\n"
@@ -38,17 +56,12 @@ TEST_CASE("a policy too large for the tables is refused with a diagnostic", "[ge
     text += "disclose c" + std::to_string(i) + " to r for p" + std::to_string(i) + ";\n";
   auto compiled = test::compileText(text);
   REQUIRE(compiled->model);
-  gen::GeneratorOptions options;
-  options.sourcePath = "big.policy";
-  gen::GeneratorContext context{*compiled->model, compiled->sources, options, *compiled->diags};
-  std::string header;
-  llvm::raw_string_ostream out(header);
   // 41 data classes x 41 x 2 action classes: more than 1000 cells.
   CppLimits small;
   small.maxTableEntries = 1000;
-  CHECK_FALSE(generateCppHeader(context, out, small));
+  CHECK_FALSE(generate(*compiled, small).first);
   CHECK(compiled->hasError("err_cpp_table_too_large"));
-  CHECK(generateCppHeader(context, out, CppLimits()));
+  CHECK(generate(*compiled, CppLimits()).first);
 }
 
 TEST_CASE("decision rows that do not fit in a cell are refused with a diagnostic", "[gen][cpp]") {
@@ -56,20 +69,17 @@ TEST_CASE("decision rows that do not fit in a cell are refused with a diagnostic
   auto compiled = test::compileText("category a;\ncategory b;\ncategory c;\nsource s;\n"
                                     "purpose p;\nuse a for p;\nuse b for p;\nuse c for p;\n");
   REQUIRE(compiled->model);
-  gen::GeneratorOptions options;
-  options.sourcePath = "rows.policy";
-  gen::GeneratorContext context{*compiled->model, compiled->sources, options, *compiled->diags};
-  std::string header;
-  llvm::raw_string_ostream out(header);
   CppLimits narrow;
   narrow.cellBits = 3;
-  CHECK_FALSE(generateCppHeader(context, out, narrow));
-  CHECK(header.empty());
+  auto [refused, nothing] = generate(*compiled, narrow);
+  CHECK_FALSE(refused);
+  CHECK(nothing.empty());
   REQUIRE(compiled->consumer.entries.size() == 1);
   CHECK(compiled->consumer.entries[0] ==
         "err_cpp_table_too_large@-: policy too large for C++ decision tables: the decision "
         "table would need 4 entries; the limit is 2");
   narrow.cellBits = 4;
-  CHECK(generateCppHeader(context, out, narrow));
-  CHECK(out.str().find("inline constexpr unsigned kDecisionBits = 2;") != std::string::npos);
+  auto [generated, header] = generate(*compiled, narrow);
+  CHECK(generated);
+  CHECK(header.find("inline constexpr unsigned kDecisionBits = 2;") != std::string::npos);
 }
