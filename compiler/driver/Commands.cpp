@@ -23,7 +23,7 @@ cl::SubCommand &checkCommand() {
 
 cl::SubCommand &genCommand() {
   static cl::SubCommand command(
-      "gen", "Generate code or text from a policy: policyc gen cpp|text|json FILE -o OUT");
+      "gen", "Generate code or text from a policy: policyc gen cpp|cedar|text|json FILE -o OUT");
   return command;
 }
 
