@@ -4,42 +4,6 @@
 
 namespace policyc::check {
 
-bool Box::empty() const {
-  for (const model::NodeSet &set : sets)
-    if (set.empty())
-      return true;
-  return false;
-}
-
-bool Box::intersects(const Box &other) const {
-  for (unsigned axis = 0; axis < kNumAxes; ++axis)
-    if (!sets[axis].intersects(other.sets[axis]))
-      return false;
-  return true;
-}
-
-bool Box::contains(const Box &other) const {
-  for (unsigned axis = 0; axis < kNumAxes; ++axis)
-    if (!sets[axis].containsAll(other.sets[axis]))
-      return false;
-  return true;
-}
-
-Box Box::intersect(const Box &other) const {
-  Box result;
-  for (unsigned axis = 0; axis < kNumAxes; ++axis)
-    result.sets[axis] = sets[axis].intersect(other.sets[axis]);
-  return result;
-}
-
-Point Box::first() const {
-  assert(!empty() && "an empty box has no first point");
-  Point point;
-  for (unsigned axis = 0; axis < kNumAxes; ++axis)
-    point[axis] = *sets[axis].first();
-  return point;
-}
-
 model::NodeId firstLeaf(const model::Vocabulary *vocabulary, model::NodeId first,
                         model::NodeId last) {
   if (!vocabulary || first >= vocabulary->size())

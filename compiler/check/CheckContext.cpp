@@ -62,7 +62,7 @@ std::vector<const Box *> coversOf(const OverlapIndex &index, const Box &query, c
 }
 
 CheckContext::CheckContext(const model::PolicyModel &model, const CheckOptions &options)
-    : model(model), options(options) {
+    : model(model), effects(model.effects()), options(options) {
   tupleAxes = {&model.categories(), &model.sources(), &model.purposes(), &model.recipients()};
   dataAxes = {&model.categories(), &model.sources(), nullptr, nullptr};
   linkAxes = {&model.categories(), &model.sources(), &model.categories(), nullptr};
@@ -108,58 +108,51 @@ Box CheckContext::dataBox(const model::SelectorList &categories,
   return box;
 }
 
-Box CheckContext::limitBox(const model::Rule &rule) const {
-  Box box;
-  box.sets[CategoryAxis] = rule.categories.nodes;
-  box.sets[SourceAxis] = axisSet(VocabularyKind::Source, rule.sources.nodes);
-  box.sets[PurposeAxis] = rule.purposes.nodes.complement(model.purposes().size());
-  box.sets[RecipientAxis] =
-      rule.kind == model::RuleKind::Disclose ? rule.recipients.nodes : model.recipients().all();
+Box CheckContext::ruleBoxOf(const model::Effect &effect) const {
+  if (effect.relation != model::Relation::Collect)
+    return effect.members;
+  // `never collect` is indexed by everything it forbids: every use and disclosure too.
+  Box box = effect.members;
+  box.sets[PurposeAxis] = axisSet(VocabularyKind::Purpose, model.purposes().all());
+  box.sets[RecipientAxis] = model.recipients().all();
   return box;
 }
 
+// The indexes hold the effects the model derives (model/Effects.h), with the boxes of what
+// each statement speaks of (`members`): overlaps between statements are overlaps of data.
 void CheckContext::buildIndexes() {
   for (OverlapIndex *index_ : {&permits, &prohibitions, &neverCollects, &limits, &collections,
                                &linkPermits, &linkProhibitions, &periods, &protections})
     index_->setVocabularies(tupleAxes);
-  ruleBoxes.reserve(model.rules.size());
+  ruleBoxes.assign(model.rules.size(), Box{});
   for (uint32_t index = 0; index < model.rules.size(); ++index) {
-    const model::Rule &rule = model.rules[index];
-    Box box;
-    box.sets[CategoryAxis] = rule.categories.nodes;
-    box.sets[SourceAxis] = axisSet(VocabularyKind::Source, rule.sources.nodes);
-    if (rule.kind == model::RuleKind::Link) {
-      box.sets[LinkedAxis] = rule.linked.nodes;
-      box.sets[RecipientAxis] = unusedAxis();
-      Box mirrored = box;
-      std::swap(mirrored.sets[CategoryAxis], mirrored.sets[LinkedAxis]);
-      OverlapIndex &index_ = rule.prohibition ? linkProhibitions : linkPermits;
-      index_.add(box, index);
-      if (mirrored.sets != box.sets)
-        index_.add(std::move(mirrored), index);
-      ruleBoxes.push_back(std::move(box));
-      continue;
-    }
-    // `never collect` forbids every use and disclosure of what it forbids to collect.
-    bool everyPurpose = rule.prohibition && rule.kind == model::RuleKind::Collect;
-    box.sets[PurposeAxis] = axisSet(VocabularyKind::Purpose,
-                                    everyPurpose ? model.purposes().all() : rule.purposes.nodes);
-    box.sets[RecipientAxis] = everyPurpose ? model.recipients().all() : rule.recipients.nodes;
-    if (rule.prohibition) {
-      prohibitions.add(box, index);
-      if (rule.kind == model::RuleKind::Collect)
-        neverCollects.add(box, index);
-    } else {
-      permits.add(box, index);
-      if (rule.kind == model::RuleKind::Collect)
-        collections.add(dataBox(rule.categories, rule.sources), index);
-      if (rule.only) {
-        Box limit = limitBox(rule);
-        if (!limit.empty())
-          limits.add(std::move(limit), index);
+    bool boxed = false;
+    for (const model::Effect &effect : effects.ofRule(index)) {
+      const Box &box = effect.members;
+      switch (effect.relation) {
+      case model::Relation::Link:
+        (effect.forbids ? linkProhibitions : linkPermits).add(box, index);
+        break;
+      case model::Relation::Collect:
+        if (effect.forbids)
+          neverCollects.add(ruleBoxOf(effect), index);
+        else
+          collections.add(box, index);
+        break;
+      case model::Relation::Tuple:
+        if (effect.origin == model::EffectOrigin::PurposeLimit)
+          limits.add(box, index);
+        else
+          (effect.forbids ? prohibitions : permits).add(box, index);
+        break;
+      }
+      // The box a pass reads for the statement: its tuples (for a link, its pairs).
+      if (!boxed && effect.origin != model::EffectOrigin::PurposeLimit &&
+          (effect.relation != model::Relation::Collect || effect.forbids)) {
+        ruleBoxes[index] = ruleBoxOf(effect);
+        boxed = effect.relation != model::Relation::Collect;
       }
     }
-    ruleBoxes.push_back(std::move(box));
   }
   // A repeated retention rule (same data, same period) says nothing new: index it once, so
   // that copies do not make the retention pass compare every pair of them.

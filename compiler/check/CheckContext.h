@@ -7,6 +7,7 @@
 #include "basic/DiagnosticEngine.h"
 #include "check/Checker.h"
 #include "check/OverlapIndex.h"
+#include "model/Effects.h"
 
 #include <deque>
 #include <vector>
@@ -74,6 +75,7 @@ public:
   CheckContext(const model::PolicyModel &model, const CheckOptions &options);
 
   const model::PolicyModel &model;
+  const model::Effects &effects;
   const CheckOptions &options;
   Findings findings;
 
@@ -90,6 +92,7 @@ public:
 
   /// Per rule (index into model.rules): the tuples it permits or forbids, in the space
   /// category x source x purpose x recipient; for link rules, category x source x linked.
+  /// Empty for a `collect` without `for`, which permits no use (docs/semantics.md).
   std::vector<Box> ruleBoxes;
 
   // Indexes; the tag of an entry is the index of its statement in the model's vector.
@@ -114,8 +117,9 @@ public:
   /// An axis set for vocabulary `kind`: `set` itself, or the single unused point when the
   /// vocabulary is empty (a policy without sources still has tuples).
   model::NodeSet axisSet(model::VocabularyKind kind, const model::NodeSet &set) const;
-  /// The box of the prohibition a `for P only` adds; empty when P is every purpose.
-  Box limitBox(const model::Rule &rule) const;
+  /// The box of an effect as the passes read it: its members, and for `never collect` every
+  /// use and disclosure of that data as well.
+  Box ruleBoxOf(const model::Effect &effect) const;
   /// (category, source) of a statement with those two clauses.
   Box dataBox(const model::SelectorList &categories, const model::SelectorList &sources) const;
 

@@ -1,10 +1,12 @@
-// The reference evaluator: the meaning of a policy (docs/semantics.md) implemented literally,
-// statement by statement in load order, with no precomputation. `policyc query` answers with
-// it, and the differential tests hold every backend's decisions to it. Clarity over speed:
-// each decision scans all statements.
+// The reference evaluator: the decision procedure of docs/semantics.md over the effects the
+// model derives for every statement (model/Effects.h), scanned in load order with no
+// precomputation. `policyc query` answers with it, and the differential tests hold every
+// backend's decisions to it. Clarity over speed: each decision scans all effects.
 #ifndef POLICYC_EVAL_EVALUATOR_H
 #define POLICYC_EVAL_EVALUATOR_H
 
+#include "model/Effects.h"
+#include "model/Periods.h"
 #include "model/PolicyModel.h"
 
 #include "llvm/ADT/BitVector.h"
@@ -27,6 +29,8 @@ struct Decision {
   Reason reason = Reason::NoStatement;
   /// The deciding statement; null for Reason::NoStatement.
   const model::Rule *rule = nullptr;
+  /// The effect of that statement that decided.
+  const model::Effect *effect = nullptr;
 
   uint32_t statement() const { return rule ? rule->info.id : 0; }
 };
@@ -42,34 +46,21 @@ struct Tuple {
   NodeId recipient;
 };
 
-enum class RetentionKind : uint8_t { None, For, Until, While, Conflicting };
-
-/// How long data of one (category, source) pair is kept.
-struct RetentionDecision {
-  RetentionKind kind = RetentionKind::None;
-  /// The deciding `retain` statement: the most specific covering one; for Conflicting the
-  /// first of the disagreeing most specific ones. Null for None.
-  const model::Retention *statement = nullptr;
-};
-
-/// The deadline of a right or the lead time of a notice.
-struct DeadlineDecision {
-  /// The first statement (load order) that gives a duration for it; without one, the first
-  /// statement that names it; null when none does.
-  const model::StatementInfo *statement = nullptr;
-  std::optional<model::Duration> duration;
-};
-
 class Evaluator {
 public:
   explicit Evaluator(const model::PolicyModel &model);
 
   const model::PolicyModel &getModel() const { return model; }
+  const model::Effects &getEffects() const { return effects; }
 
   /// Opt-out consents granted, opt-in ones not (the state before the user chooses).
   ConsentSet defaultConsents() const;
   ConsentSet noConsents() const;
   ConsentSet allConsents() const;
+
+  /// The decision procedure over one relation's effects, for a point of its box space.
+  Decision decide(model::Relation relation, const model::Point &point,
+                  const ConsentSet &granted) const;
 
   /// The tuple decision: prohibitions first, then permits with their consents.
   Decision decide(const Tuple &tuple, const ConsentSet &granted) const;
@@ -84,27 +75,26 @@ public:
   /// Joining `first` with `second` for data from `source`; symmetric.
   Decision mayLink(NodeId first, NodeId second, NodeId source, const ConsentSet &granted) const;
 
-  /// Consents named by the permits that cover `tuple` (those the decision can depend on).
+  /// Consents named by the permits that decide `tuple` (those the decision can depend on).
   std::vector<model::ConsentId> consentsAt(const Tuple &tuple) const;
 
-  RetentionDecision retention(NodeId category, NodeId source) const;
+  /// How long data of (category, source) is kept: the period rules covering that pair.
+  model::RetentionDecision retention(NodeId category, NodeId source) const;
   /// True when a `retain ... as needed for P` statement covering (category, source) names
   /// `purpose`: the data may be kept beyond its period while needed for it.
   bool keptAsNeededFor(NodeId category, NodeId source, NodeId purpose) const;
 
-  DeadlineDecision rightDeadline(model::Right right) const;
-  DeadlineDecision noticeLead(model::NoticeKind notice) const;
+  model::DeadlineDecision rightDeadline(model::Right right) const {
+    return model::rightDeadline(model, right);
+  }
+  model::DeadlineDecision noticeLead(model::NoticeKind notice) const {
+    return model::noticeLead(model, notice);
+  }
 
 private:
-  bool prohibits(const model::Rule &rule, const Tuple &tuple) const;
-  bool permits(const model::Rule &rule, const Tuple &tuple) const;
-  bool grantedAll(const model::Rule &rule, const ConsentSet &granted) const;
-  /// Steps 2-4 of the decision procedure over the permits `covers` accepts.
-  template <typename Covers> Decision firstPermit(Covers covers, const ConsentSet &granted) const;
-
   const model::PolicyModel &model;
-  /// model.rules and model.retentions in load order (statement id order).
-  std::vector<const model::Rule *> rules;
+  const model::Effects &effects;
+  /// model.retentions in load order (statement id order).
   std::vector<const model::Retention *> retentions;
 };
 

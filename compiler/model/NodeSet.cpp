@@ -26,19 +26,17 @@ void NodeSet::add(const NodeSet &other) {
 }
 
 bool NodeSet::contains(NodeId id) const {
-  auto it = std::upper_bound(intervals.begin(), intervals.end(), id,
-                             [](NodeId value, const Interval &existing) {
-                               return value < existing.first;
-                             });
+  auto it = std::upper_bound(
+      intervals.begin(), intervals.end(), id,
+      [](NodeId value, const Interval &existing) { return value < existing.first; });
   return it != intervals.begin() && std::prev(it)->contains(id);
 }
 
 bool NodeSet::containsAll(const NodeSet &other) const {
   for (const Interval &needed : other.intervals) {
-    auto it = std::upper_bound(intervals.begin(), intervals.end(), needed.first,
-                               [](NodeId value, const Interval &existing) {
-                                 return value < existing.first;
-                               });
+    auto it = std::upper_bound(
+        intervals.begin(), intervals.end(), needed.first,
+        [](NodeId value, const Interval &existing) { return value < existing.first; });
     if (it == intervals.begin())
       return false;
     const Interval &candidate = *std::prev(it);

@@ -21,9 +21,7 @@ struct Interval {
   NodeId last;
 
   bool contains(NodeId id) const { return first <= id && id <= last; }
-  bool overlaps(const Interval &other) const {
-    return first <= other.last && other.first <= last;
-  }
+  bool overlaps(const Interval &other) const { return first <= other.last && other.first <= last; }
   bool operator==(const Interval &other) const {
     return first == other.first && last == other.last;
   }

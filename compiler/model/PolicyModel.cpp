@@ -1,12 +1,18 @@
 #include "model/PolicyModel.h"
 
+#include "model/Effects.h"
+
 #include "llvm/Support/ErrorHandling.h"
 
 #include <fmt/format.h>
 
+#include <vector>
+
 namespace policyc::model {
 
-std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+std::string Date::iso() const {
+  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+}
 
 int64_t Date::daysSinceEpoch() const {
   // Howard Hinnant's days_from_civil.
@@ -112,6 +118,54 @@ NodeSet Vocabulary::withFlag(NodeFlag flag) const {
     id = nodes[id].last;
   }
   return result;
+}
+
+// In pre-order every ancestor of a node of [first, last] is either inside the interval or an
+// ancestor of `first`, and the nodes of the interval whose subtree reaches past `last` are
+// the ancestors of `last + 1` inside it. Both closures therefore cost the depth per interval.
+NodeSet Vocabulary::upwardClosure(const NodeSet &set) const {
+  NodeSet result = set;
+  for (const Interval &interval : set.getIntervals()) {
+    if (interval.first >= size())
+      continue; // the single point of an unused axis
+    for (NodeId id = nodes[interval.first].parent; id != kNoNode; id = nodes[id].parent)
+      result.add(Interval{id, id});
+  }
+  return result;
+}
+
+NodeSet Vocabulary::downwardInterior(const NodeSet &set) const {
+  NodeSet result;
+  for (const Interval &interval : set.getIntervals()) {
+    if (interval.last + 1 >= size()) {
+      result.add(interval);
+      continue;
+    }
+    // Walk the ancestors of last + 1 that lie inside the interval, outermost last; the rest
+    // of the interval is kept in the runs between them.
+    NodeId from = interval.first;
+    std::vector<NodeId> cut;
+    for (NodeId id = nodes[interval.last + 1].parent; id != kNoNode && id >= interval.first;
+         id = nodes[id].parent)
+      cut.push_back(id);
+    for (auto it = cut.rbegin(); it != cut.rend(); ++it) {
+      if (*it > from)
+        result.add(Interval{from, *it - 1});
+      from = *it + 1;
+    }
+    if (from <= interval.last)
+      result.add(Interval{from, interval.last});
+  }
+  return result;
+}
+
+PolicyModel::PolicyModel() = default;
+PolicyModel::~PolicyModel() = default;
+
+const Effects &PolicyModel::effects() const {
+  if (!derivedEffects)
+    derivedEffects = std::make_unique<Effects>(*this);
+  return *derivedEffects;
 }
 
 NodeSet PolicyModel::identifyingCategories() const {

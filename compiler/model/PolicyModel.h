@@ -15,6 +15,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -121,6 +122,13 @@ public:
   bool isWithin(NodeId id, NodeId ancestor) const {
     return ancestor <= id && id <= nodes[ancestor].last;
   }
+
+  /// The nodes whose subtree meets `set`: the set and every ancestor of its nodes. A question
+  /// about such a node concerns some member of the set (docs/semantics.md, "Groups").
+  NodeSet upwardClosure(const NodeSet &set) const;
+  /// The nodes whose whole subtree lies in `set`: a question about such a node concerns
+  /// members of the set only.
+  NodeSet downwardInterior(const NodeSet &set) const;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -289,8 +297,16 @@ struct Note {
 // The model
 // ---------------------------------------------------------------------------------------
 
+class Effects;
+
 class PolicyModel {
 public:
+  PolicyModel();
+  ~PolicyModel();
+  // Effects point into the rules: a model stays where it was built.
+  PolicyModel(const PolicyModel &) = delete;
+  PolicyModel &operator=(const PolicyModel &) = delete;
+
   PolicyInfo policy;
   std::array<Vocabulary, kNumVocabularies> vocabularies;
   std::vector<Consent> consents;
@@ -324,6 +340,13 @@ public:
   NodeSet identifyingCategories() const;
   /// Recipients whose kind is not internal (the group `external`).
   NodeSet externalRecipients() const;
+
+  /// What the rule statements mean (model/Effects.h), derived on first use. The rules must
+  /// not change after that.
+  const Effects &effects() const;
+
+private:
+  mutable std::unique_ptr<Effects> derivedEffects;
 };
 
 } // namespace policyc::model

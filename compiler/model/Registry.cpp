@@ -41,16 +41,30 @@ constexpr FrameworkValidity kFrameworkValidity[] = {
 };
 } // namespace
 
-template <> llvm::ArrayRef<RegistryEntry> registryEntries<Right>() { return kRights; }
-template <> llvm::ArrayRef<RegistryEntry> registryEntries<ChannelKind>() { return kChannels; }
-template <> llvm::ArrayRef<RegistryEntry> registryEntries<NoticeKind>() { return kNotices; }
-template <> llvm::ArrayRef<RegistryEntry> registryEntries<NoteSection>() { return kSections; }
-template <> llvm::ArrayRef<RegistryEntry> registryEntries<ContactKind>() { return kContactKinds; }
-template <> llvm::ArrayRef<RegistryEntry> registryEntries<LegalBasis>() { return kBases; }
+template <> llvm::ArrayRef<RegistryEntry> registryEntries<Right>() {
+  return kRights;
+}
+template <> llvm::ArrayRef<RegistryEntry> registryEntries<ChannelKind>() {
+  return kChannels;
+}
+template <> llvm::ArrayRef<RegistryEntry> registryEntries<NoticeKind>() {
+  return kNotices;
+}
+template <> llvm::ArrayRef<RegistryEntry> registryEntries<NoteSection>() {
+  return kSections;
+}
+template <> llvm::ArrayRef<RegistryEntry> registryEntries<ContactKind>() {
+  return kContactKinds;
+}
+template <> llvm::ArrayRef<RegistryEntry> registryEntries<LegalBasis>() {
+  return kBases;
+}
 template <> llvm::ArrayRef<RegistryEntry> registryEntries<RecipientKind>() {
   return kRecipientKinds;
 }
-template <> llvm::ArrayRef<RegistryEntry> registryEntries<Framework>() { return kFrameworks; }
+template <> llvm::ArrayRef<RegistryEntry> registryEntries<Framework>() {
+  return kFrameworks;
+}
 
 FrameworkValidity frameworkValidity(Framework framework) {
   return kFrameworkValidity[static_cast<size_t>(framework)];

@@ -75,7 +75,9 @@ template <typename Enum> std::optional<Enum> lookup(llvm::StringRef word) {
       return static_cast<Enum>(i);
   return std::nullopt;
 }
-template <typename Enum> size_t registrySize() { return registryEntries<Enum>().size(); }
+template <typename Enum> size_t registrySize() {
+  return registryEntries<Enum>().size();
+}
 
 /// Validity window of a transfer framework as ISO dates; empty for unbounded.
 struct FrameworkValidity {

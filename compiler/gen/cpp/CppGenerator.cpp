@@ -912,19 +912,19 @@ private:
       const model::Retention *statement = cell.statement;
       llvm::StringRef kind;
       switch (cell.kind) {
-      case RetentionCell::Kind::None:
+      case model::PeriodKind::None:
         kind = "none";
         break;
-      case RetentionCell::Kind::For:
+      case model::PeriodKind::For:
         kind = "for_period";
         break;
-      case RetentionCell::Kind::Until:
+      case model::PeriodKind::Until:
         kind = "until_event";
         break;
-      case RetentionCell::Kind::While:
+      case model::PeriodKind::While:
         kind = "while_event";
         break;
-      case RetentionCell::Kind::Conflicting:
+      case model::PeriodKind::Conflicting:
         kind = "conflicting";
         break;
       }
@@ -965,45 +965,18 @@ private:
   }
 
   void writeDeadlines() {
-    auto deadlineRow = [&](const auto &statements, auto names, auto length) {
-      const model::StatementInfo *named = nullptr;
-      const model::StatementInfo *timed = nullptr;
-      std::optional<model::Duration> duration;
-      for (const auto &statement : statements) {
-        if (!names(statement))
-          continue;
-        if (!named || statement.info.id < named->id)
-          named = &statement.info;
-        if (length(statement) && (!timed || statement.info.id < timed->id)) {
-          timed = &statement.info;
-          duration = length(statement);
-        }
-      }
-      const model::StatementInfo *chosen = timed ? timed : named;
-      return std::string("{") + (timed ? "true" : "false") + ", " + hours(duration) + ", " +
-             statementFields(chosen) + "}";
+    auto deadlineRow = [&](const model::DeadlineDecision &decision) {
+      return std::string("{") + (decision.duration ? "true" : "false") + ", " +
+             hours(decision.duration) + ", " + statementFields(decision.statement) + "}";
     };
     out << "\nnamespace detail {\ninline constexpr ::policyc::Deadline kRightDeadlines[] = {\n";
-    for (size_t i = 0; i < rights.size(); ++i) {
-      auto right = static_cast<model::Right>(i);
-      out << "    "
-          << deadlineRow(
-                 model.rights,
-                 [&](const model::RightStatement &s) {
-                   return llvm::is_contained(s.rights, right);
-                 },
-                 [](const model::RightStatement &s) { return s.deadline; })
+    for (size_t i = 0; i < rights.size(); ++i)
+      out << "    " << deadlineRow(model::rightDeadline(model, static_cast<model::Right>(i)))
           << ", // " << rights.spellings[i] << "\n";
-    }
     out << "};\ninline constexpr ::policyc::Deadline kNoticeLeads[] = {\n";
-    for (size_t i = 0; i < notices.size(); ++i) {
-      auto notice = static_cast<model::NoticeKind>(i);
-      out << "    "
-          << deadlineRow(
-                 model.notices, [&](const model::Notice &s) { return s.notice == notice; },
-                 [](const model::Notice &s) { return s.lead; })
+    for (size_t i = 0; i < notices.size(); ++i)
+      out << "    " << deadlineRow(model::noticeLead(model, static_cast<model::NoticeKind>(i)))
           << ", // " << notices.spellings[i] << "\n";
-    }
     out << "};\n} // namespace detail\n\n"
         << "/// Within how long the controller answers `right` (`right ... within D`); `defined`\n"
         << "/// is false without a deadline, `statement` is 0 when the policy does not offer it.\n"

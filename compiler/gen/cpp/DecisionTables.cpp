@@ -1,5 +1,7 @@
 #include "gen/cpp/DecisionTables.h"
 
+#include "model/Effects.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -8,9 +10,10 @@
 
 namespace policyc::gen::cpp {
 
+using model::Effect;
 using model::NodeId;
 using model::NodeSet;
-using model::RuleKind;
+using model::Relation;
 
 bool Cell::operator==(const Cell &other) const {
   if (prohibition != other.prohibition || permits.size() != other.permits.size())
@@ -134,15 +137,15 @@ private:
   uint64_t stamp = 0;
 };
 
-/// The classes of `partition` whose nodes are in `set` (or, with `complement`, not in it),
-/// sorted. The partition was refined by `set`, so a class is wholly inside or outside.
-/// Results are cached by set contents: statements often repeat the same clause.
+/// The classes of `partition` whose nodes are in `set`, sorted. The partition was refined by
+/// `set`, so a class is wholly inside or outside. Results are cached by set contents:
+/// statements often repeat the same clause.
 class ClassLister {
 public:
   explicit ClassLister(const Partition &partition) : partition(partition) {}
 
-  const std::vector<uint32_t> &classesOf(const NodeSet &set, bool complement = false) {
-    std::vector<NodeId> key{complement ? 1u : 0u};
+  const std::vector<uint32_t> &classesOf(const NodeSet &set) {
+    std::vector<NodeId> key;
     for (const model::Interval &interval : set.getIntervals()) {
       key.push_back(interval.first);
       key.push_back(interval.last);
@@ -157,15 +160,8 @@ public:
         if (seen.insert(partition.classOf[node]))
           result.push_back(partition.classOf[node]);
     };
-    NodeId size = static_cast<NodeId>(partition.classOf.size());
-    if (!complement) {
-      for (const model::Interval &interval : set.getIntervals())
-        add(interval.first, interval.last);
-    } else {
-      NodeSet outside = set.complement(size);
-      for (const model::Interval &interval : outside.getIntervals())
-        add(interval.first, interval.last);
-    }
+    for (const model::Interval &interval : set.getIntervals())
+      add(interval.first, interval.last);
     llvm::sort(result);
     return result;
   }
@@ -216,27 +212,25 @@ std::vector<uint32_t> gridClasses(const Partition &grid, uint32_t columns, const
   return result;
 }
 
-/// A cell being filled by the statements that cover it, in load order.
+/// A cell being filled by the effects that decide it, in load order.
 struct CellState {
   const model::Rule *prohibition = nullptr;
   std::vector<PermitStep> permits;
-  uint32_t lastRule = UINT32_MAX; ///< the statement that painted it last (no double permits)
+  uint32_t lastRule = UINT32_MAX; ///< the statement that permitted it last (no double permits)
 
-  void prohibit(const model::Rule &rule) {
-    if (!prohibition)
-      prohibition = &rule;
-  }
-  void permit(const model::Rule &rule) {
-    if (lastRule == rule.info.id)
+  void paint(const Effect &effect) {
+    if (effect.forbids) {
+      if (!prohibition)
+        prohibition = effect.rule;
       return;
-    lastRule = rule.info.id;
+    }
+    if (lastRule == effect.statement())
+      return;
+    lastRule = effect.statement();
     // After a permit without consents, later permits can never decide.
     if (!permits.empty() && permits.back().consents.empty())
       return;
-    std::vector<model::ConsentId> consents = rule.consents;
-    llvm::sort(consents);
-    consents.erase(std::unique(consents.begin(), consents.end()), consents.end());
-    permits.push_back({std::move(consents), &rule});
+    permits.push_back({{effect.consents.begin(), effect.consents.end()}, effect.rule});
   }
   Cell cell() const {
     if (prohibition)
@@ -269,64 +263,12 @@ private:
   std::map<std::vector<uint32_t>, uint32_t> index;
 };
 
-bool isPeriod(const model::Retention &retention) {
-  return retention.kind != model::RetentionKind::AsNeeded;
-}
-
-/// docs/semantics.md "Retention": among the covering period rules, those whose box does not
-/// strictly contain another's; they must agree, and the first of them decides.
-RetentionCell retentionOf(const std::vector<const model::Retention *> &candidates) {
-  auto inside = [](const model::Retention &inner, const model::Retention &outer) {
-    return outer.categories.nodes.containsAll(inner.categories.nodes) &&
-           outer.sources.nodes.containsAll(inner.sources.nodes);
-  };
-  std::vector<const model::Retention *> specific;
-  for (const model::Retention *candidate : candidates) {
-    bool strictlyContainsOther = false;
-    for (const model::Retention *other : candidates)
-      if (inside(*other, *candidate) && !inside(*candidate, *other))
-        strictlyContainsOther = true;
-    if (!strictlyContainsOther)
-      specific.push_back(candidate);
-  }
-  if (specific.empty())
-    return {};
-  const model::Retention &first = *specific.front();
-  auto hours = [](const model::Retention &retention) {
-    return retention.length ? std::optional<uint64_t>(retention.length->hours()) : std::nullopt;
-  };
-  for (const model::Retention *other : specific)
-    if (other->kind != first.kind || other->event != first.event || hours(*other) != hours(first))
-      return {RetentionCell::Kind::Conflicting, &first};
-  switch (first.kind) {
-  case model::RetentionKind::For:
-    return {RetentionCell::Kind::For, &first};
-  case model::RetentionKind::Until:
-    return {RetentionCell::Kind::Until, &first};
-  case model::RetentionKind::While:
-    return {RetentionCell::Kind::While, &first};
-  case model::RetentionKind::AsNeeded:
-    break;
-  }
-  return {};
-}
-
 class TableBuilder {
 public:
   TableBuilder(const model::PolicyModel &model, uint64_t maxEntries, TableTooLarge &tooLarge)
-      : model(model), maxEntries(maxEntries), tooLarge(tooLarge) {
-    for (const model::Rule &rule : model.rules)
-      rules.push_back(&rule);
-    llvm::stable_sort(
-        rules, [](const model::Rule *a, const model::Rule *b) { return a->info.id < b->info.id; });
-    for (const model::Retention &retention : model.retentions)
-      retentions.push_back(&retention);
-    llvm::stable_sort(retentions, [](const model::Retention *a, const model::Retention *b) {
-      return a->info.id < b->info.id;
-    });
+      : model(model), effects(model.effects()), maxEntries(maxEntries), tooLarge(tooLarge),
+        retentions(model::retentionsInLoadOrder(model)) {
     usSet = NodeSet::range(model.usRecipient, model.usRecipient);
-    allPurposes = model.purposes().all();
-    allRecipients = model.recipients().all();
   }
 
   std::optional<DecisionTables> build() {
@@ -357,57 +299,32 @@ private:
     return false;
   }
 
-  static bool isTupleRule(const model::Rule &rule) { return rule.kind != RuleKind::Link; }
-
-  /// The action boxes (purpose sets x recipient sets) a rule permits or forbids in.
-  struct Effects {
-    std::optional<std::pair<const NodeSet *, const NodeSet *>> permit;
-    std::optional<std::pair<const NodeSet *, const NodeSet *>> prohibit;
-    /// The limit of `only`: purposes outside the set, for these recipients.
-    std::optional<std::pair<const NodeSet *, const NodeSet *>> limit;
-  };
-
-  Effects effectsOf(const model::Rule &rule) const {
-    Effects effects;
-    const NodeSet *purposes = &rule.purposes.nodes;
-    if (rule.prohibition) {
-      switch (rule.kind) {
-      case RuleKind::Collect:
-        effects.prohibit = {{&allPurposes, &allRecipients}};
-        break;
-      case RuleKind::Use:
-        effects.prohibit = {{purposes, &allRecipients}};
-        break;
-      case RuleKind::Disclose:
-        effects.prohibit = {{purposes, &rule.recipients.nodes}};
-        break;
-      case RuleKind::Link:
-        break;
-      }
-      return effects;
-    }
-    const NodeSet *recipients = rule.kind == RuleKind::Disclose ? &rule.recipients.nodes : &usSet;
-    effects.permit = {{purposes, recipients}};
-    if (rule.only)
-      effects.limit = {{purposes, rule.kind == RuleKind::Disclose ? recipients : &allRecipients}};
-    return effects;
+  /// The effects that paint the tuple and collection tables, in load order.
+  std::vector<const Effect *> dataEffects() const {
+    std::vector<const Effect *> result;
+    for (const Effect &effect : effects.all())
+      if (effect.relation != Relation::Link)
+        result.push_back(&effect);
+    return result;
   }
 
+  // Tables are indexed by the nodes of questions, so the classes and cells follow the boxes
+  // of the questions each effect decides (model/Effects.h).
   void partitionVocabularies() {
     std::vector<const NodeSet *> categories, sources, purposes, recipients{&usSet};
-    for (const model::Rule *rule : rules) {
-      if (!isTupleRule(*rule))
-        continue;
-      categories.push_back(&rule->categories.nodes);
-      sources.push_back(&rule->sources.nodes);
-      purposes.push_back(&rule->purposes.nodes);
-      if (rule->kind == RuleKind::Disclose)
-        recipients.push_back(&rule->recipients.nodes);
+    for (const Effect *effect : dataEffects()) {
+      const model::Box &box = effect->questions;
+      categories.push_back(&box.sets[model::CategoryAxis]);
+      sources.push_back(&box.sets[model::SourceAxis]);
+      if (effect->relation == Relation::Tuple) {
+        purposes.push_back(&box.sets[model::PurposeAxis]);
+        recipients.push_back(&box.sets[model::RecipientAxis]);
+      }
     }
     for (const model::Retention *retention : retentions) {
       categories.push_back(&retention->categories.nodes);
       sources.push_back(&retention->sources.nodes);
-      if (!isPeriod(*retention))
+      if (!model::isPeriod(*retention))
         purposes.push_back(&retention->purposes.nodes);
     }
     tables.categories = partitionNodes(model.categories().size(), categories);
@@ -423,25 +340,18 @@ private:
   Box dataBox(const NodeSet &categories, const NodeSet &sources) {
     return {categoryClasses->classesOf(categories), sourceClasses->classesOf(sources)};
   }
-  Box actionBox(const NodeSet &purposes, const NodeSet &recipients, bool complement) {
-    return {purposeClasses->classesOf(purposes, complement),
-            recipientClasses->classesOf(recipients)};
+  Box actionBox(const model::Box &box) {
+    return {purposeClasses->classesOf(box.sets[model::PurposeAxis]),
+            recipientClasses->classesOf(box.sets[model::RecipientAxis])};
   }
 
   void partitionPairs() {
     std::vector<Box> dataBoxes, actionBoxes;
-    for (const model::Rule *rule : rules) {
-      if (!isTupleRule(*rule))
-        continue;
-      dataBoxes.push_back(dataBox(rule->categories.nodes, rule->sources.nodes));
-      Effects effects = effectsOf(*rule);
-      if (effects.permit)
-        actionBoxes.push_back(actionBox(*effects.permit->first, *effects.permit->second, false));
-      if (effects.prohibit)
-        actionBoxes.push_back(
-            actionBox(*effects.prohibit->first, *effects.prohibit->second, false));
-      if (effects.limit)
-        actionBoxes.push_back(actionBox(*effects.limit->first, *effects.limit->second, true));
+    for (const Effect *effect : dataEffects()) {
+      const model::Box &box = effect->questions;
+      dataBoxes.push_back(dataBox(box.sets[model::CategoryAxis], box.sets[model::SourceAxis]));
+      if (effect->relation == Relation::Tuple)
+        actionBoxes.push_back(actionBox(box));
     }
     for (const model::Retention *retention : retentions)
       dataBoxes.push_back(dataBox(retention->categories.nodes, retention->sources.nodes));
@@ -452,47 +362,30 @@ private:
   std::vector<uint32_t> dataClasses(const NodeSet &categories, const NodeSet &sources) {
     return gridClasses(tables.data, tables.sources.count, dataBox(categories, sources), seen);
   }
-  std::vector<uint32_t> actionClasses(const std::pair<const NodeSet *, const NodeSet *> &box,
-                                      bool complement) {
-    return gridClasses(tables.actions, tables.recipients.count,
-                       actionBox(*box.first, *box.second, complement), seen);
+  std::vector<uint32_t> dataClasses(const model::Box &box) {
+    return dataClasses(box.sets[model::CategoryAxis], box.sets[model::SourceAxis]);
+  }
+  std::vector<uint32_t> actionClasses(const model::Box &box) {
+    return gridClasses(tables.actions, tables.recipients.count, actionBox(box), seen);
   }
 
   bool fillTupleCells() {
     uint64_t actionCount = tables.actions.count;
     std::vector<CellState> states(static_cast<size_t>(tables.data.count) * actionCount);
-    // Painting a broad statement touches many cells; a budget keeps hostile policies from
-    // taking minutes before they are refused.
+    // Painting a broad statement touches many cells; counting them keeps hostile policies
+    // from taking minutes before they are refused.
     uint64_t work = 0;
-    uint64_t budget = maxEntries * 256;
-    for (const model::Rule *rule : rules) {
-      if (!isTupleRule(*rule))
+    for (const Effect *effect : dataEffects()) {
+      if (effect->relation != Relation::Tuple)
         continue;
-      std::vector<uint32_t> data = dataClasses(rule->categories.nodes, rule->sources.nodes);
-      Effects effects = effectsOf(*rule);
-      auto paint = [&](const std::pair<const NodeSet *, const NodeSet *> &box, bool complement,
-                       bool prohibit) {
-        std::vector<uint32_t> actions = actionClasses(box, complement);
-        work += uint64_t{data.size()} * actions.size();
-        if (work > budget)
-          return;
-        for (uint32_t d : data)
-          for (uint32_t a : actions) {
-            CellState &state = states[d * actionCount + a];
-            if (prohibit)
-              state.prohibit(*rule);
-            else
-              state.permit(*rule);
-          }
-      };
-      if (effects.prohibit)
-        paint(*effects.prohibit, false, true);
-      if (effects.limit)
-        paint(*effects.limit, true, true);
-      if (effects.permit)
-        paint(*effects.permit, false, false);
+      std::vector<uint32_t> data = dataClasses(effect->questions);
+      std::vector<uint32_t> actions = actionClasses(effect->questions);
+      work += uint64_t{data.size()} * actions.size();
       if (!fits("tuple decision statement x cell", work))
         return false;
+      for (uint32_t d : data)
+        for (uint32_t a : actions)
+          states[d * actionCount + a].paint(*effect);
     }
     CellInterner interner(tables.cells);
     tables.tupleCells.reserve(states.size());
@@ -504,15 +397,11 @@ private:
 
   void fillCollectCells() {
     std::vector<CellState> states(tables.data.count);
-    for (const model::Rule *rule : rules) {
-      if (rule->kind != RuleKind::Collect)
+    for (const Effect *effect : dataEffects()) {
+      if (effect->relation != Relation::Collect)
         continue;
-      for (uint32_t d : dataClasses(rule->categories.nodes, rule->sources.nodes)) {
-        if (rule->prohibition)
-          states[d].prohibit(*rule);
-        else
-          states[d].permit(*rule);
-      }
+      for (uint32_t d : dataClasses(effect->questions))
+        states[d].paint(*effect);
     }
     for (const CellState &state : states)
       tables.collectCells.push_back(cellInterner->intern(state.cell()));
@@ -520,12 +409,12 @@ private:
 
   bool fillLinkCells() {
     std::vector<const NodeSet *> categories, sources;
-    for (const model::Rule *rule : rules) {
-      if (rule->kind != RuleKind::Link)
+    for (const Effect &effect : effects.all()) {
+      if (effect.relation != Relation::Link)
         continue;
-      categories.push_back(&rule->categories.nodes);
-      categories.push_back(&rule->linked.nodes);
-      sources.push_back(&rule->sources.nodes);
+      categories.push_back(&effect.questions.sets[model::CategoryAxis]);
+      categories.push_back(&effect.questions.sets[model::LinkedAxis]);
+      sources.push_back(&effect.questions.sets[model::SourceAxis]);
     }
     tables.linkCategories = partitionNodes(model.categories().size(), categories);
     tables.linkSources = partitionNodes(model.sources().size(), sources);
@@ -536,26 +425,20 @@ private:
     if (!fits("link decision", kinds * kinds * sourceKinds))
       return false;
     std::vector<CellState> states(kinds * kinds * sourceKinds);
-    for (const model::Rule *rule : rules) {
-      if (rule->kind != RuleKind::Link)
+    for (const Effect &effect : effects.all()) {
+      if (effect.relation != Relation::Link)
         continue;
-      std::vector<uint32_t> first = linkCategoryClasses.classesOf(rule->categories.nodes);
-      std::vector<uint32_t> second = linkCategoryClasses.classesOf(rule->linked.nodes);
-      std::vector<uint32_t> from = linkSourceClasses.classesOf(rule->sources.nodes);
-      auto paint = [&](uint32_t a, uint32_t b, uint32_t s) {
-        CellState &state = states[(a * kinds + b) * sourceKinds + s];
-        if (rule->prohibition)
-          state.prohibit(*rule);
-        else
-          state.permit(*rule);
-      };
-      // Linking is symmetric: A with B is also B with A.
+      // Both orientations of a link are effects of their own (EffectOrigin::MirroredLink).
+      std::vector<uint32_t> first =
+          linkCategoryClasses.classesOf(effect.questions.sets[model::CategoryAxis]);
+      std::vector<uint32_t> second =
+          linkCategoryClasses.classesOf(effect.questions.sets[model::LinkedAxis]);
+      std::vector<uint32_t> from =
+          linkSourceClasses.classesOf(effect.questions.sets[model::SourceAxis]);
       for (uint32_t a : first)
         for (uint32_t b : second)
-          for (uint32_t s : from) {
-            paint(a, b, s);
-            paint(b, a, s);
-          }
+          for (uint32_t s : from)
+            states[(a * kinds + b) * sourceKinds + s].paint(effect);
     }
     for (const CellState &state : states)
       tables.linkCells.push_back(cellInterner->intern(state.cell()));
@@ -570,7 +453,7 @@ private:
     for (const model::Retention *retention : retentions) {
       std::vector<uint32_t> data =
           dataClasses(retention->categories.nodes, retention->sources.nodes);
-      if (isPeriod(*retention)) {
+      if (model::isPeriod(*retention)) {
         for (uint32_t d : data)
           candidates[d].push_back(retention);
         continue;
@@ -580,7 +463,7 @@ private:
           tables.keptAsNeeded[d * tables.purposes.count + p] = 1;
     }
     for (const auto &covering : candidates) {
-      RetentionCell cell = retentionOf(covering);
+      RetentionCell cell = model::resolveRetention(covering);
       auto found = llvm::find(tables.retentionCells, cell);
       tables.retention.push_back(static_cast<uint32_t>(found - tables.retentionCells.begin()));
       if (found == tables.retentionCells.end())
@@ -589,13 +472,11 @@ private:
   }
 
   const model::PolicyModel &model;
+  const model::Effects &effects;
   uint64_t maxEntries;
   TableTooLarge &tooLarge;
-  std::vector<const model::Rule *> rules;
   std::vector<const model::Retention *> retentions;
   NodeSet usSet;
-  NodeSet allPurposes;
-  NodeSet allRecipients;
   DecisionTables tables;
   std::optional<CellInterner> cellInterner;
   // Tables are only moved out at the very end, so these references into them stay valid.

@@ -12,6 +12,7 @@
 #ifndef POLICYC_GEN_CPP_DECISIONTABLES_H
 #define POLICYC_GEN_CPP_DECISIONTABLES_H
 
+#include "model/Periods.h"
 #include "model/PolicyModel.h"
 
 #include <cstdint>
@@ -45,15 +46,7 @@ struct Cell {
 };
 
 /// The period part of a retention decision for one data class.
-struct RetentionCell {
-  enum class Kind : uint8_t { None, For, Until, While, Conflicting };
-  Kind kind = Kind::None;
-  const model::Retention *statement = nullptr;
-
-  bool operator==(const RetentionCell &other) const {
-    return kind == other.kind && statement == other.statement;
-  }
-};
+using RetentionCell = model::RetentionDecision;
 
 struct DecisionTables {
   Partition categories; ///< by category node

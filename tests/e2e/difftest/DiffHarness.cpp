@@ -344,23 +344,23 @@ private:
            np = model.purposes().size();
     for (model::NodeId c = 0; c < nc; ++c)
       for (model::NodeId s = 0; s < ns; ++s) {
-        eval::RetentionDecision expected = evaluator.retention(c, s);
+        model::RetentionDecision expected = evaluator.retention(c, s);
         RetentionAnswer generated = api.retention(c, s);
         const model::Retention *statement = expected.statement;
         ::policyc::RetentionKind kind = ::policyc::RetentionKind::none;
         switch (expected.kind) {
-        case eval::RetentionKind::None:
+        case model::PeriodKind::None:
           break;
-        case eval::RetentionKind::For:
+        case model::PeriodKind::For:
           kind = ::policyc::RetentionKind::for_period;
           break;
-        case eval::RetentionKind::Until:
+        case model::PeriodKind::Until:
           kind = ::policyc::RetentionKind::until_event;
           break;
-        case eval::RetentionKind::While:
+        case model::PeriodKind::While:
           kind = ::policyc::RetentionKind::while_event;
           break;
-        case eval::RetentionKind::Conflicting:
+        case model::PeriodKind::Conflicting:
           kind = ::policyc::RetentionKind::conflicting;
           break;
         }
@@ -378,7 +378,7 @@ private:
   }
 
   void deadlines() {
-    auto check = [&](const ::policyc::Deadline &generated, const eval::DeadlineDecision &expected,
+    auto check = [&](const ::policyc::Deadline &generated, const model::DeadlineDecision &expected,
                      const std::string &what) {
       uint64_t hours = expected.duration ? expected.duration->hours() : 0;
       expect(generated.statement == (expected.statement ? expected.statement->id : 0) &&

@@ -771,11 +771,11 @@ namespace detail {
 /// Every decision the policy can make; row 0 is default deny.
 inline constexpr ::policyc::Decision kDecisions[] = {
     {false, ::policyc::Reason::no_statement, 0, "", 0},
+    {false, ::policyc::Reason::prohibited, 4, "shop.policy", 17},
     {false, ::policyc::Reason::prohibited, 5, "shop.policy", 18},
     {true, ::policyc::Reason::permitted, 1, "shop.policy", 14},
     {true, ::policyc::Reason::permitted, 3, "shop.policy", 16},
     {false, ::policyc::Reason::consent_missing, 3, "shop.policy", 16},
-    {false, ::policyc::Reason::prohibited, 4, "shop.policy", 17},
     {true, ::policyc::Reason::permitted, 4, "shop.policy", 17},
     {false, ::policyc::Reason::prohibited, 6, "shop.policy", 19},
     {true, ::policyc::Reason::permitted, 2, "shop.policy", 15},
@@ -793,7 +793,7 @@ inline constexpr std::size_t kActionClassCount = 6;
 inline constexpr std::size_t kSourceStride = 4;
 /// [category][source] -> data class.
 inline constexpr std::uint8_t kDataOfNodes[] = {
-    0, 1, 2, 0, 0, 3, 2, 0, 0, 4, 2, 0, 0, 1, 2, 0, 5, 5, 6, 0, 5, 7, 6, 0, 8, 8, 9, 0, 8, 8, 9, 0};
+    0, 1, 2, 0, 2, 3, 2, 0, 0, 4, 2, 0, 2, 5, 2, 0, 6, 7, 6, 0, 6, 8, 6, 0, 9, 10, 9, 0, 9, 10, 9, 0};
 /// Row length of kActionOfNodes: kRecipientCount.
 inline constexpr std::size_t kRecipientStride = 2;
 /// [purpose][recipient] -> action class.
@@ -804,12 +804,13 @@ inline constexpr std::uint8_t kActionOfNodes[] = {
 inline constexpr std::size_t kActionClassStride = 8;
 /// [data class][action class] -> cell (see decide).
 inline constexpr std::uint16_t kTupleCell[] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 34, 34, 0, 34, 0, 0, 0, 68, 0, 0, 0, 0, 104,
-    0, 0, 68, 170, 204, 0, 170, 0, 0, 0, 0, 0, 0, 238, 238, 238, 0, 0, 0, 34, 34, 238, 34, 238, 0,
-    0, 68, 0, 0, 238, 238, 238, 0, 0, 275, 0, 0, 0, 0, 0, 0, 0, 275, 34, 34, 0, 34, 0, 0, 0};
+    0, 34, 68, 0, 34, 0, 0, 0, 0, 34, 0, 0, 34, 0, 0, 0, 0, 68, 68, 0, 68, 0, 0, 0, 102, 0, 0, 0, 0,
+    138, 0, 0, 102, 34, 204, 0, 34, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 68, 68, 238, 68, 238, 0, 0,
+    0, 0, 0, 238, 238, 238, 0, 0, 102, 0, 0, 238, 238, 238, 0, 0, 275, 68, 68, 0, 68, 0, 0, 0, 275,
+    0, 0, 0, 0, 0, 0, 0};
 /// [data class] -> cell for collecting.
 inline constexpr std::uint16_t kCollectCell[] = {
-    0, 0, 0, 68, 68, 0, 0, 68, 275, 275};
+    0, 0, 0, 102, 102, 0, 0, 0, 102, 275, 275};
 /// Category -> class among link statements.
 inline constexpr std::uint8_t kLinkCategoryClass[] = {
     0, 0, 0, 0, 0, 0, 0, 0};
@@ -935,11 +936,11 @@ inline constexpr Retention kRetentions[] = {
 };
 /// [data class] -> kRetentions row.
 inline constexpr std::uint8_t kRetentionOfData[] = {
-    0, 1, 0, 1, 1, 0, 0, 0, 2, 2};
+    0, 1, 0, 1, 1, 1, 0, 0, 0, 2, 2};
 /// [data class][purpose class] -> 1 when `retain ... as needed for` names it.
 inline constexpr std::uint8_t kKeptAsNeeded[] = {
     0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0,
-    1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0};
+    1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0};
 } // namespace detail
 
 constexpr Retention retention(Category category, Source source) noexcept {

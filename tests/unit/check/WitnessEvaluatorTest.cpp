@@ -155,13 +155,12 @@ TEST_CASE("every witness is a tuple on which the evaluator agrees", "[check][wit
         CHECK(rule->categories.nodes.contains(tuple.category));
         CHECK(inSources(model, rule->sources, tuple.source));
         if (finding.kind == diag::err_profile_missing_retention)
-          CHECK(evaluator.retention(tuple.category, tuple.source).kind ==
-                eval::RetentionKind::None);
+          CHECK(evaluator.retention(tuple.category, tuple.source).kind == model::PeriodKind::None);
         ++checked;
         break;
       case diag::err_conflicting_retention:
         CHECK(evaluator.retention(tuple.category, tuple.source).kind ==
-              eval::RetentionKind::Conflicting);
+              model::PeriodKind::Conflicting);
         ++checked;
         break;
       default:

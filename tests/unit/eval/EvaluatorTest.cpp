@@ -133,8 +133,12 @@ TEST_CASE("collect permits collecting and our use for its purposes", "[eval]") {
   expect(policy.use("contact.phone", "web.checkout", "marketing"), false, Reason::NoStatement, 0);
   expect(policy.disclose("contact.phone", "web.checkout", "carriers", "fulfilment"), false,
          Reason::NoStatement, 0);
-  // Without `for`, every purpose.
-  expect(policy.use("payment.card", "app", "marketing.promotions"), true, Reason::Permitted, 2);
+  // Without `for` the purpose is unspecified: collecting is permitted, using it for anything
+  // is not (docs/semantics.md).
+  expect(evaluator.mayCollect(policy.category("payment.card"), policy.source("app"), none), true,
+         Reason::Permitted, 2);
+  expect(policy.use("payment.card", "app", "marketing.promotions"), false, Reason::NoStatement, 0);
+  expect(policy.use("payment.card", "app", "fulfilment"), false, Reason::NoStatement, 0);
 }
 
 TEST_CASE("disclose permits the recipients named; no from means every source", "[eval]") {
@@ -177,9 +181,13 @@ TEST_CASE("never collect forbids collecting, using and disclosing", "[eval]") {
   expect(evaluator.mayCollect(policy.category("payment.card"), policy.source("web.chat"),
                               evaluator.noConsents()),
          false, Reason::Prohibited, 3);
-  expect(evaluator.mayCollect(policy.category("payment.card"), policy.source("web"),
+  expect(evaluator.mayCollect(policy.category("payment.card"), policy.source("web.checkout"),
                               evaluator.noConsents()),
          true, Reason::Permitted, 1);
+  // `web` as a whole includes web.chat (docs/semantics.md, "Questions about groups").
+  expect(evaluator.mayCollect(policy.category("payment.card"), policy.source("web"),
+                              evaluator.noConsents()),
+         false, Reason::Prohibited, 3);
   expect(policy.use("payment.card", "web.chat", "fulfilment"), false, Reason::Prohibited, 3);
   expect(policy.disclose("payment.card", "web.chat", "carriers", "fulfilment"), false,
          Reason::Prohibited, 3);
@@ -266,15 +274,15 @@ TEST_CASE("retention: the most specific period applies", "[eval]") {
     return evaluator.retention(policy.category(c), policy.source(s));
   };
   CHECK(retention("contact.email", "web.chat").statement->info.id == 2);
-  CHECK(retention("contact.email", "web.chat").kind == eval::RetentionKind::For);
+  CHECK(retention("contact.email", "web.chat").kind == model::PeriodKind::For);
   CHECK(retention("contact.phone", "web").statement->info.id == 1);
-  CHECK(retention("online.ip", "web").kind == eval::RetentionKind::None);
-  CHECK(retention("online.ip", "app").kind == eval::RetentionKind::While);
+  CHECK(retention("online.ip", "web").kind == model::PeriodKind::None);
+  CHECK(retention("online.ip", "app").kind == model::PeriodKind::While);
   // payment from app: `*` from app and `payment` from app; the latter is inside the former.
-  CHECK(retention("payment.card", "app").kind == eval::RetentionKind::Until);
+  CHECK(retention("payment.card", "app").kind == model::PeriodKind::Until);
   CHECK(retention("payment.card", "app").statement->info.id == 4);
   // contact from app: neither `contact` (any source) nor `*` from app is inside the other.
-  CHECK(retention("contact.phone", "app").kind == eval::RetentionKind::Conflicting);
+  CHECK(retention("contact.phone", "app").kind == model::PeriodKind::Conflicting);
   CHECK(evaluator.keptAsNeededFor(policy.category("payment.card"), policy.source("web"),
                                   policy.purpose("fulfilment.billing")));
   CHECK_FALSE(evaluator.keptAsNeededFor(policy.category("payment.card"), policy.source("web"),
@@ -283,9 +291,9 @@ TEST_CASE("retention: the most specific period applies", "[eval]") {
 
 TEST_CASE("retention: overlapping rules with the same period agree", "[eval]") {
   Policy policy("retain contact for 4 weeks;\nretain * from app for 28 days;\n");
-  eval::RetentionDecision decision =
+  model::RetentionDecision decision =
       policy.evaluator->retention(policy.category("contact.email"), policy.source("app"));
-  CHECK(decision.kind == eval::RetentionKind::For);
+  CHECK(decision.kind == model::PeriodKind::For);
   CHECK(decision.statement->info.id == 1);
 }
 
@@ -293,14 +301,104 @@ TEST_CASE("deadlines: the first statement with a duration", "[eval]") {
   Policy policy("right access via email \"a@b.c\";\n"
                 "right access, erasure via email \"a@b.c\" within 30 days;\n"
                 "notify breach via email;\n");
-  eval::DeadlineDecision access = policy.evaluator->rightDeadline(model::Right::access);
+  model::DeadlineDecision access = policy.evaluator->rightDeadline(model::Right::access);
   REQUIRE(access.statement);
   CHECK(access.statement->id == 2);
   CHECK(access.duration->hours() == 720);
-  eval::DeadlineDecision portability = policy.evaluator->rightDeadline(model::Right::portability);
+  model::DeadlineDecision portability = policy.evaluator->rightDeadline(model::Right::portability);
   CHECK(portability.statement == nullptr);
-  eval::DeadlineDecision breach = policy.evaluator->noticeLead(model::NoticeKind::breach);
+  model::DeadlineDecision breach = policy.evaluator->noticeLead(model::NoticeKind::breach);
   REQUIRE(breach.statement);
   CHECK(breach.statement->id == 3);
   CHECK_FALSE(breach.duration);
+}
+
+// docs/semantics.md, "Questions about groups": a question about an inner node is about every
+// member of its subtree; a prohibition on any member decides it, a permit only when it holds
+// for all of them.
+TEST_CASE("a question about a group is denied when a member is prohibited", "[eval][groups]") {
+  Policy policy("use contact for marketing;\n"
+                "never collect contact.email from app;\n");
+  // The case: the coarse category escapes no prohibition on its members.
+  expect(policy.use("contact", "app", "marketing"), false, Reason::Prohibited, 2);
+  expect(policy.use("contact.email", "app", "marketing"), false, Reason::Prohibited, 2);
+  expect(policy.use("contact.phone", "app", "marketing"), true, Reason::Permitted, 1);
+  expect(policy.use("contact", "web", "marketing"), true, Reason::Permitted, 1);
+}
+
+TEST_CASE("groups on every axis: sources, purposes and recipients", "[eval][groups]") {
+  Policy policy(
+      "disclose contact to partners for marketing;\n"
+      "never disclose contact from web.chat to partners.brokers for marketing.newsletter;\n");
+  expect(policy.disclose("contact.email", "web.checkout", "partners", "marketing"), true,
+         Reason::Permitted, 1);
+  // Source group: web includes web.chat.
+  expect(policy.disclose("contact.email", "web", "partners.brokers", "marketing.newsletter"), false,
+         Reason::Prohibited, 2);
+  // Purpose group: marketing includes marketing.newsletter.
+  expect(policy.disclose("contact.email", "web.chat", "partners.brokers", "marketing"), false,
+         Reason::Prohibited, 2);
+  // Recipient group: partners includes partners.brokers.
+  expect(policy.disclose("contact.email", "web.chat", "partners", "marketing.newsletter"), false,
+         Reason::Prohibited, 2);
+  expect(policy.disclose("contact.email", "web.chat", "partners", "marketing.promotions"), true,
+         Reason::Permitted, 1);
+}
+
+TEST_CASE("a permit decides a group only when it covers every member", "[eval][groups]") {
+  Policy policy("use contact.email for marketing;\n"
+                "use contact.phone for marketing;\n");
+  // Each member is permitted, but the group node `contact` itself is not: no statement is
+  // about all of contact.
+  expect(policy.use("contact.email", "web", "marketing"), true, Reason::Permitted, 1);
+  expect(policy.use("contact", "web", "marketing"), false, Reason::NoStatement, 0);
+  // A permit about a purpose leaves its parent group out.
+  Policy narrow("use contact for marketing.newsletter;\n");
+  expect(narrow.use("contact", "web", "marketing"), false, Reason::NoStatement, 0);
+  expect(narrow.use("contact", "web", "marketing.newsletter"), true, Reason::Permitted, 1);
+}
+
+TEST_CASE("the purpose limit of `only` reaches groups that extend past it", "[eval][groups]") {
+  Policy policy("use contact from web for marketing.newsletter only;\n"
+                "use contact for marketing;\n");
+  expect(policy.use("contact.email", "web", "marketing.promotions"), false, Reason::Prohibited, 1);
+  // `marketing` as a whole includes purposes outside the limit.
+  expect(policy.use("contact.email", "web", "marketing"), false, Reason::Prohibited, 1);
+  expect(policy.use("contact.email", "web", "marketing.newsletter"), true, Reason::Permitted, 1);
+  expect(policy.use("contact.email", "app", "marketing"), true, Reason::Permitted, 2);
+}
+
+TEST_CASE("groups in links and in collection", "[eval][groups]") {
+  Policy policy("collect contact from web;\n"
+                "never collect contact.phone from web.chat;\n"
+                "link contact with online;\n"
+                "never link contact.email with online.ip;\n");
+  const eval::Evaluator &evaluator = *policy.evaluator;
+  eval::ConsentSet none = evaluator.noConsents();
+  expect(evaluator.mayCollect(policy.category("contact"), policy.source("web.checkout"), none),
+         true, Reason::Permitted, 1);
+  expect(evaluator.mayCollect(policy.category("contact"), policy.source("web"), none), false,
+         Reason::Prohibited, 2);
+  expect(evaluator.mayLink(policy.category("contact.phone"), policy.category("online"),
+                           policy.source("web"), none),
+         true, Reason::Permitted, 3);
+  // Both orders of the group meet the prohibited pair.
+  expect(evaluator.mayLink(policy.category("contact"), policy.category("online"),
+                           policy.source("web"), none),
+         false, Reason::Prohibited, 4);
+  expect(evaluator.mayLink(policy.category("online"), policy.category("contact"),
+                           policy.source("web"), none),
+         false, Reason::Prohibited, 4);
+}
+
+TEST_CASE("a group whose members fall under different permits is not covered by either",
+          "[eval][groups]") {
+  // `identifying` is not a union of whole subtrees when an anonymous node sits under an
+  // identifying one: no single permit is about every member of `profile`.
+  Policy policy("category profile { name; tracking_id anonymous; }\n"
+                "use identifying for marketing;\n"
+                "use profile.tracking_id for marketing;\n");
+  expect(policy.use("profile.name", "web", "marketing"), true, Reason::Permitted, 1);
+  expect(policy.use("profile.tracking_id", "web", "marketing"), true, Reason::Permitted, 2);
+  expect(policy.use("profile", "web", "marketing"), false, Reason::NoStatement, 0);
 }
