@@ -9,8 +9,9 @@
 
 namespace policyc {
 
-namespace {
-std::string canonicalPath(llvm::StringRef path) {
+SourceOverlay::~SourceOverlay() = default;
+
+std::string Compilation::canonicalPath(llvm::StringRef path) {
   llvm::SmallString<256> real;
   if (!llvm::sys::fs::real_path(path, real))
     return std::string(real);
@@ -20,6 +21,7 @@ std::string canonicalPath(llvm::StringRef path) {
   return std::string(absolute);
 }
 
+namespace {
 /// Reads what `fd` holds when its size is not known beforehand (standard input, a pipe, a
 /// device) in chunks, and stops at `limit` bytes: an endless input such as /dev/zero would
 /// otherwise fill memory. Sets `tooLarge` and returns null when there was more.
@@ -108,12 +110,33 @@ std::unique_ptr<llvm::MemoryBuffer> Compilation::readFile(llvm::StringRef path,
   return std::move(*buffer);
 }
 
+std::unique_ptr<llvm::MemoryBuffer> Compilation::readOverlay(llvm::StringRef path,
+                                                             llvm::StringRef canonical,
+                                                             const ImportSite *site,
+                                                             bool &tooLarge) {
+  tooLarge = false;
+  std::optional<llvm::StringRef> text = overlay ? overlay->openFileText(canonical) : std::nullopt;
+  if (!text)
+    return nullptr;
+  if (text->size() > limits.maxFileSize) {
+    diags.report(site ? site->range : llvm::SMRange(), diag::err_file_too_large, path,
+                 static_cast<uint64_t>(text->size()), limits.maxFileSize);
+    tooLarge = true;
+    return nullptr;
+  }
+  return llvm::MemoryBuffer::getMemBufferCopy(*text, path);
+}
+
 bool Compilation::loadRoot(llvm::StringRef path) {
-  auto buffer = readFile(path, nullptr);
+  std::string canonical = path == "-" ? std::string("<stdin>") : canonicalPath(path);
+  bool tooLarge = false;
+  auto buffer = path == "-" ? nullptr : readOverlay(path, canonical, nullptr, tooLarge);
+  if (!buffer && !tooLarge)
+    buffer = readFile(path, nullptr);
   if (!buffer)
     return false;
   rootPath = path.str();
-  rootCanonical = path == "-" ? std::string("<stdin>") : canonicalPath(path);
+  rootCanonical = std::move(canonical);
   loadUnit(std::move(buffer), rootCanonical, 0);
   return true;
 }
@@ -152,7 +175,9 @@ void Compilation::loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer, const std
   buffer = withLoneCarriageReturnsAsNewlines(std::move(buffer));
   unsigned bufferId = sources.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
   parse::ParseLimits parseLimits{limits.maxNestingDepth, limits.maxTokensPerStatement};
-  auto unit = parse::parseBuffer(sources, bufferId, diags, &parseStats, parseLimits);
+  parse::Incremental incremental =
+      overlay ? overlay->incrementalParse(canonical) : parse::Incremental();
+  auto unit = parse::parseBuffer(sources, bufferId, diags, &parseStats, parseLimits, incremental);
   followImports(*unit, depth);
   visiting[canonical] = false;
   units.push_back(std::move(unit));
@@ -205,7 +230,10 @@ void Compilation::followImports(const ast::TranslationUnit &unit, unsigned depth
       diags.report(site.range, diag::err_import_too_deep, limits.maxImportDepth);
       continue;
     }
-    auto buffer = readFile(path, &site);
+    bool tooLarge = false;
+    auto buffer = readOverlay(path, canonical, &site, tooLarge);
+    if (!buffer && !tooLarge)
+      buffer = readFile(path, &site);
     if (!buffer)
       continue;
     stack.push_back(site);

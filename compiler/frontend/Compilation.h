@@ -12,6 +12,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,18 @@ struct CompilationLimits {
   unsigned maxStatements = limits::kMaxStatements;
 };
 
+/// What an editor adds to a compilation (the language server): its text of the files it
+/// holds open, in place of what the file system holds, and the previous parse of each file
+/// for incremental parsing.
+class SourceOverlay {
+public:
+  virtual ~SourceOverlay();
+  /// The editor's text of the file at `canonicalPath`, or std::nullopt to read the file.
+  virtual std::optional<llvm::StringRef> openFileText(llvm::StringRef canonicalPath) = 0;
+  /// What the parse of the file at `canonicalPath` may reuse and record.
+  virtual parse::Incremental incrementalParse(llvm::StringRef canonicalPath) = 0;
+};
+
 class Compilation {
 public:
   Compilation(llvm::SourceMgr &sources, DiagnosticEngine &diags, CompilationLimits limits = {})
@@ -43,6 +56,11 @@ public:
   bool loadRoot(llvm::StringRef path);
   /// Same, from memory (tests, fuzzers); imports resolve relative to the working directory.
   void loadRootBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer);
+
+  /// Files are read through `overlay` first (it must outlive the loading).
+  void setOverlay(SourceOverlay *sourceOverlay) { overlay = sourceOverlay; }
+  /// The path a file is known by: real path when it exists, else absolute without dots.
+  static std::string canonicalPath(llvm::StringRef path);
 
   /// Runs semantic analysis over the loaded files; nullptr if nothing was loaded.
   std::unique_ptr<model::PolicyModel> analyze();
@@ -64,6 +82,9 @@ private:
                 unsigned depth);
   /// Reads `path`, reporting at `site` (or as a command-line error when site is null).
   std::unique_ptr<llvm::MemoryBuffer> readFile(llvm::StringRef path, const ImportSite *site);
+  /// The overlay's text of the file, or null when the overlay does not hold it.
+  std::unique_ptr<llvm::MemoryBuffer> readOverlay(llvm::StringRef path, llvm::StringRef canonical,
+                                                  const ImportSite *site, bool &tooLarge);
   void followImports(const ast::TranslationUnit &unit, unsigned depth);
   void reportCycle(const ImportSite &site);
 
@@ -78,6 +99,7 @@ private:
   std::string rootPath;
   std::string rootCanonical;
   parse::ParseStats parseStats;
+  SourceOverlay *overlay = nullptr;
 };
 
 } // namespace policyc

@@ -3,6 +3,7 @@
 #include "basic/DiagnosticEngine.h"
 #include "parse/AstBuilder.h"
 #include "parse/ChunkTokenStream.h"
+#include "parse/ItemReuse.h"
 #include "parse/StatementSplitter.h"
 #include "parse/SyntaxErrorStrategy.h"
 #include "parse/SyntaxErrors.h"
@@ -107,11 +108,30 @@ grammar::PolicyParser::ItemContext *repairItem(ItemParser &parser, ChunkTokenStr
   }
   return nullptr;
 }
+
+/// The AST of one item, or nullptr when it has a syntax error that inserting closers does
+/// not repair (the error is reported) or is an empty statement.
+std::unique_ptr<ast::Item> parseItem(ItemParser &parser, ChunkTokenStream &tokens,
+                                     AstBuilder &builder, const Chunk &chunk,
+                                     DiagnosticEngine &diags, ParseStats *stats,
+                                     const ParseLimits &limits, const char *bufferStart) {
+  tokens.reset(chunk.tokens, chunk.endOffset);
+  grammar::PolicyParser::ItemContext *item = parser.parse(stats);
+  if (!item) {
+    if (!parser.error())
+      return nullptr;
+    reportSyntaxError(diags, tokens, *parser.error(), bufferStart);
+    item = repairItem(parser, tokens, chunk, limits.maxNestingDepth);
+    if (!item)
+      return nullptr;
+  }
+  return builder.build(item);
+}
 } // namespace
 
 std::unique_ptr<ast::TranslationUnit> parseBuffer(llvm::SourceMgr &sources, unsigned bufferId,
                                                   DiagnosticEngine &diags, ParseStats *stats,
-                                                  ParseLimits limits) {
+                                                  ParseLimits limits, Incremental incremental) {
   const llvm::MemoryBuffer *buffer = sources.getMemoryBuffer(bufferId);
   auto unit = std::make_unique<ast::TranslationUnit>();
   unit->path = buffer->getBufferIdentifier().str();
@@ -122,6 +142,7 @@ std::unique_ptr<ast::TranslationUnit> parseBuffer(llvm::SourceMgr &sources, unsi
   ChunkTokenStream tokens(text.data());
   ItemParser parser(tokens);
   AstBuilder builder(text.data(), tokens, diags);
+  ItemReuse reuse(incremental, text, diags);
 
   Chunk chunk;
   while (!diags.stopped() && splitter.next(chunk)) {
@@ -131,18 +152,17 @@ std::unique_ptr<ast::TranslationUnit> parseBuffer(llvm::SourceMgr &sources, unsi
     }
     if (chunk.hasError || chunk.tokens.empty())
       continue;
-    tokens.reset(chunk.tokens, chunk.endOffset);
-    grammar::PolicyParser::ItemContext *item = parser.parse(stats);
-    if (!item) {
-      if (!parser.error())
-        continue;
-      reportSyntaxError(diags, tokens, *parser.error(), text.data());
-      item = repairItem(parser, tokens, chunk, limits.maxNestingDepth);
-      if (!item)
-        continue;
-    }
-    if (auto node = builder.build(item))
+    if (reuse.takeOver(chunk, *unit))
+      continue;
+    reuse.beginItem(chunk);
+    std::unique_ptr<ast::Item> node =
+        parseItem(parser, tokens, builder, chunk, diags, stats, limits, text.data());
+    if (node) {
+      reuse.endItem(unit->items.size());
       unit->items.push_back(std::move(node));
+    } else {
+      reuse.endItem(std::nullopt);
+    }
   }
   return unit;
 }

@@ -4,6 +4,7 @@
 
 #include "ast/AST.h"
 #include "basic/Limits.h"
+#include "parse/ItemReuse.h"
 
 #include <cstdint>
 #include <memory>
@@ -33,11 +34,11 @@ struct ParseLimits {
 /// Parses buffer `bufferId` of `sources`. Syntax errors go to `diags`; the unit holds every
 /// item that parsed, and items whose only fault was a missing ';' or '}' at their end (the
 /// error is reported, the item kept so that its names stay declared). Other items with
-/// errors are left out.
-std::unique_ptr<ast::TranslationUnit> parseBuffer(llvm::SourceMgr &sources, unsigned bufferId,
-                                                  DiagnosticEngine &diags,
-                                                  ParseStats *stats = nullptr,
-                                                  ParseLimits limits = {});
+/// errors are left out. `incremental` lets the parse take over unchanged items from the
+/// previous parse of the same file (parse/ItemReuse.h).
+std::unique_ptr<ast::TranslationUnit>
+parseBuffer(llvm::SourceMgr &sources, unsigned bufferId, DiagnosticEngine &diags,
+            ParseStats *stats = nullptr, ParseLimits limits = {}, Incremental incremental = {});
 
 } // namespace policyc::parse
 

@@ -23,7 +23,8 @@ model::VocabularyKind toModel(ast::VocabularyKind kind) {
   llvm_unreachable("unknown vocabulary kind");
 }
 
-/// Attributes that a node of `kind` may carry (besides `basis` on purposes).
+} // namespace
+
 llvm::ArrayRef<llvm::StringLiteral> flagAttributes(VocabularyKind kind) {
   static constexpr llvm::StringLiteral kCategory[] = {"sensitive", "anonymous", "tracking"};
   static constexpr llvm::StringLiteral kSource[] = {"anonymous", "tracking"};
@@ -43,6 +44,7 @@ llvm::ArrayRef<llvm::StringLiteral> flagAttributes(VocabularyKind kind) {
   llvm_unreachable("unknown vocabulary kind");
 }
 
+namespace {
 model::NodeFlag flagFor(llvm::StringRef attribute) {
   if (attribute == "sensitive")
     return model::NodeFlag::Sensitive;

@@ -25,6 +25,9 @@ std::unique_ptr<model::PolicyModel> analyze(llvm::ArrayRef<const ast::Translatio
                                             DiagnosticEngine &diags,
                                             unsigned maxStatements = limits::kMaxStatements);
 
+/// The attribute words a node of `kind` may carry, besides `basis B` on purposes.
+llvm::ArrayRef<llvm::StringLiteral> flagAttributes(model::VocabularyKind kind);
+
 } // namespace policyc::sema
 
 #endif
