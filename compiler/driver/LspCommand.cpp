@@ -10,10 +10,6 @@
 #include <algorithm>
 #include <unistd.h>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 namespace cl = llvm::cl;
 
 namespace policyc::driver {
@@ -61,13 +57,6 @@ int runLsp() {
       options.analysis.check.profiles.push_back(profile);
   if (Log)
     options.log = &llvm::errs();
-#ifdef __GLIBC__
-  // Each analysis builds a model as large as the last and frees the last: keep the memory in
-  // the process instead of returning it to the system and faulting it in again (large blocks
-  // would otherwise be mapped and unmapped every time).
-  mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
-  mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
-#endif
   // Standard output carries the protocol: nothing else may write to it.
   llvm::raw_fd_ostream out(STDOUT_FILENO, /*shouldClose=*/false, /*unbuffered=*/false);
   lsp::FileDescriptorSource in(STDIN_FILENO);

@@ -7,6 +7,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <chrono>
+#include <ctime>
 
 namespace policyc::lsp {
 
@@ -61,9 +62,19 @@ private:
 };
 
 namespace {
-double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
+/// Wall-clock and thread processor time.
+struct Stamp {
+  double wall;
+  double cpu;
+
+  static Stamp now() {
+    timespec cpu;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+    return {
+        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(),
+        static_cast<double>(cpu.tv_sec) + static_cast<double>(cpu.tv_nsec) * 1e-9};
+  }
+};
 } // namespace
 
 Analysis::~Analysis() = default;
@@ -77,24 +88,27 @@ std::unique_ptr<Analysis> Analysis::run(const Document &rootDocument, const Work
       std::make_unique<DiagnosticEngine>(self.sources, *self.collector, options.diagnostics);
   self.compilation = std::make_unique<Compilation>(self.sources, *self.engine);
 
-  auto start = std::chrono::steady_clock::now();
+  Stamp start = Stamp::now();
   Overlay overlay(workspace, self, previous);
   self.compilation->setOverlay(&overlay);
   bool loaded = self.compilation->loadRoot(rootDocument.path);
   self.compilation->setOverlay(nullptr);
-  self.timing.parse = secondsSince(start);
+  Stamp parsed = Stamp::now();
+  Stamp analyzed = parsed;
+  Stamp checked = parsed;
   if (loaded) {
-    start = std::chrono::steady_clock::now();
     self.model = self.compilation->analyze();
-    self.timing.sema = secondsSince(start);
+    analyzed = Stamp::now();
     // As `policyc check` does: the checker reasons about a sound model only.
-    start = std::chrono::steady_clock::now();
     if (self.model && !self.engine->hasErrors() && !self.engine->stopped()) {
       check::runChecks(*self.model, *self.engine, options.check);
       self.checked = true;
     }
-    self.timing.check = secondsSince(start);
+    checked = Stamp::now();
   }
+  self.timing = {parsed.wall - start.wall,     analyzed.wall - parsed.wall,
+                 checked.wall - analyzed.wall, parsed.cpu - start.cpu,
+                 analyzed.cpu - parsed.cpu,    checked.cpu - analyzed.cpu};
   self.engine->finish();
 
   for (const auto &unit : self.compilation->getUnits()) {

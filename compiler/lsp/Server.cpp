@@ -14,6 +14,11 @@
 
 #include <chrono>
 #include <exception>
+#include <utility>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace policyc::lsp {
 
@@ -383,7 +388,8 @@ void Server::analyze(const Document &document, Root &root) {
   auto started = std::chrono::steady_clock::now();
   std::unique_ptr<Analysis> next =
       Analysis::run(document, workspace, options.analysis, root.analysis.get());
-  root.analysis = std::move(next);
+  // The previous analysis is freed once the diagnostics are out: nobody waits for that.
+  std::unique_ptr<Analysis> previous = std::exchange(root.analysis, std::move(next));
   root.dirty = false;
   llvm::json::Array diagnostics = publishedDiagnostics(*root.analysis, encoding);
   size_t count = diagnostics.size();
@@ -393,12 +399,15 @@ void Server::analyze(const Document &document, Root &root) {
                             {"diagnostics", std::move(diagnostics)}});
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  previous.reset();
   const Analysis::Timing &timing = root.analysis->getTiming();
   logLine(fmt::format("analysed {} (version {}) in {:.1f} ms: parse {:.1f} ms ({} items parsed, "
-                      "{} reused), sema {:.1f} ms, check {:.1f} ms; {} diagnostics",
+                      "{} reused), sema {:.1f} ms, check {:.1f} ms (processor time {:.1f}, "
+                      "{:.1f}, {:.1f} ms); {} diagnostics",
                       document.uri, document.version, seconds * 1000, timing.parse * 1000,
                       root.analysis->parsedItems(), root.analysis->reusedItems(),
-                      timing.sema * 1000, timing.check * 1000, count));
+                      timing.sema * 1000, timing.check * 1000, timing.parseCpu * 1000,
+                      timing.semaCpu * 1000, timing.checkCpu * 1000, count));
 }
 
 const Analysis *Server::current(llvm::StringRef uri) {
@@ -543,7 +552,15 @@ Server::Result Server::codeAction(const llvm::json::Object &params) {
   return llvm::json::Value(codeActions(*analysis, range, encoding));
 }
 
+void keepFreedMemory() {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 1024 * 1024 * 1024);
+#endif
+}
+
 int runServer(ByteSource &input, llvm::raw_ostream &output, ServerOptions options) {
+  keepFreedMemory();
   MessageReader reader(input);
   Server server([&](const llvm::json::Value &message) { writeMessage(output, message); },
                 std::move(options));

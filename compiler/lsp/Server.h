@@ -130,6 +130,12 @@ private:
   bool exitRequested = false;
 };
 
+/// Tunes the allocator for a long-lived server: each analysis builds a model as large as the
+/// last and frees the last, so freed memory is kept in the process rather than returned to
+/// the system and faulted in again (with glibc, large blocks are otherwise mapped and
+/// unmapped every time). runServer does this; in-process benchmarks call it too.
+void keepFreedMemory();
+
 /// Reads messages from `input` and answers on `output` until `exit` or the end of input.
 /// Returns the process exit code (0 after shutdown and exit, 1 otherwise).
 int runServer(ByteSource &input, llvm::raw_ostream &output, ServerOptions options);

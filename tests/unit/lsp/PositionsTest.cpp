@@ -12,7 +12,7 @@ TEST_CASE("columns count UTF-16 code units by default", "[lsp]") {
   LineTable lines(text);
   REQUIRE(lines.lineCount() == 3);
   CHECK(lines.position(3, PositionEncoding::Utf16) == Position{1, 0});
-  CHECK(lines.position(5, PositionEncoding::Utf16) == Position{1, 1}); // x
+  CHECK(lines.position(5, PositionEncoding::Utf16) == Position{1, 1});  // x
   CHECK(lines.position(10, PositionEncoding::Utf16) == Position{1, 4}); // y
   CHECK(lines.position(10, PositionEncoding::Utf8) == Position{1, 7});
   CHECK(lines.position(10, PositionEncoding::Utf32) == Position{1, 3});

@@ -383,6 +383,22 @@ TEST_CASE("lsp: rename edits every file and refuses what cannot be renamed", "[l
   std::string usUri = uriFromPath(writeFile(folder, "us.policy", usText));
   client.open(usUri, usText);
   CHECK(refused(Client::at(usUri, 0, 55), "them") == RequestFailed); // built-in `us`
+
+  // Another open policy that imports the vocabulary is edited too.
+  std::string otherText = "import \"vocabulary.policy\";\nuse contact.email for billing;\n";
+  std::string otherUri = uriFromPath(writeFile(folder, "other.policy", otherText));
+  client.open(otherUri, otherText);
+  json::Object again = Client::at(uri, 2, 19);
+  again["newName"] = "mail_address";
+  json::Value wider = client.result("textDocument/rename", std::move(again));
+  const json::Object &everywhere = *wider.getAsObject()->getObject("changes");
+  REQUIRE(everywhere.getArray(otherUri));
+  CHECK(
+      text(*everywhere.get(otherUri)) ==
+      R"([{"newText":"mail_address","range":{"end":{"character":17,"line":1},"start":{"character":12,"line":1}}}])");
+  CHECK(everywhere.getArray(vocabularyUri)->size() == 1);
+  CHECK(everywhere.getArray(uri)->size() == 2);
+  CHECK_FALSE(everywhere.getArray(usUri));
 }
 
 TEST_CASE("lsp: completion knows the clause it is in", "[lsp]") {
