@@ -34,7 +34,6 @@ public:
     const Document *document = workspace.findByCanonical(canonical);
     if (!document)
       return std::nullopt;
-    current.generations[document->uri] = document->generation;
     return llvm::StringRef(document->text);
   }
 

@@ -65,8 +65,6 @@ public:
   Analysis &operator=(const Analysis &) = delete;
 
   const std::string &rootUri() const { return root->uri; }
-  /// The generation (Document::generation) of each open document this analysis read.
-  const llvm::StringMap<uint64_t> &openGenerations() const { return generations; }
   /// True when the file at `canonical` is part of this analysis, or was looked for (an
   /// import that could not be read is, once the editor opens it).
   bool includes(llvm::StringRef canonical) const;
@@ -126,7 +124,6 @@ private:
   AnalyzedFile *root = nullptr;
   llvm::DenseMap<unsigned, AnalyzedFile *> byBuffer;
   llvm::StringMap<parse::ParseRecord> records; ///< by canonical path
-  llvm::StringMap<uint64_t> generations;
   llvm::StringSet<> attempted;
   mutable std::unique_ptr<SymbolIndex> symbols;
   Timing timing;

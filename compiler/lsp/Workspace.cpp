@@ -25,7 +25,6 @@ Document &Workspace::open(llvm::StringRef uri, std::string text, int64_t version
   document.canonical = Compilation::canonicalPath(document.path);
   document.version = version;
   document.text = std::move(text);
-  document.generation = nextGeneration++;
   document.lineTable.reset();
   uriByCanonical[document.canonical] = document.uri;
   return document;
@@ -72,7 +71,6 @@ void Workspace::change(Document &document, llvm::ArrayRef<TextChange> changes, i
     document.lineTable.reset();
   }
   document.version = version;
-  document.generation = nextGeneration++;
 }
 
 std::vector<const Document *> Workspace::documents() const {

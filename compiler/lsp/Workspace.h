@@ -23,8 +23,6 @@ struct Document {
   std::string canonical; ///< Compilation::canonicalPath(path): how imports find it
   int64_t version = 0;
   std::string text;
-  /// Counts every change, so that an analysis knows whether it saw the current text.
-  uint64_t generation = 0;
 
   /// Lines of the current text, built on first use after a change.
   const LineTable &lines() const;
@@ -62,7 +60,6 @@ private:
   llvm::StringMap<std::unique_ptr<Document>> byUri;
   llvm::StringMap<std::string> uriByCanonical;
   std::vector<std::string> openOrder;
-  uint64_t nextGeneration = 1;
 };
 
 } // namespace policyc::lsp
