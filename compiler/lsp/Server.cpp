@@ -3,6 +3,7 @@
 #include "lsp/Completion.h"
 #include "lsp/Diagnostics.h"
 #include "lsp/DocumentSymbols.h"
+#include "lsp/Formatting.h"
 #include "lsp/Hover.h"
 #include "lsp/Navigation.h"
 #include "lsp/Uri.h"
@@ -199,6 +200,8 @@ Server::Result Server::dispatch(llvm::StringRef method, const llvm::json::Object
     return documentSymbol(params);
   if (method == "textDocument/codeAction")
     return codeAction(params);
+  if (method == "textDocument/formatting" && options.format)
+    return formatting(params);
   return Failure{MethodNotFound, "unknown method '" + shortened(method) + "'"};
 }
 
@@ -278,6 +281,8 @@ Server::Result Server::initialize(const llvm::json::Object &params) {
       {"codeActionProvider",
        llvm::json::Object{{"codeActionKinds", llvm::json::Array{"quickfix"}}}},
   };
+  if (options.format)
+    serverCapabilities["documentFormattingProvider"] = true;
   llvm::json::Object result{
       {"capabilities", std::move(serverCapabilities)},
       {"serverInfo", llvm::json::Object{{"name", "policyc"}, {"version", options.version}}},
@@ -550,6 +555,20 @@ Server::Result Server::codeAction(const llvm::json::Object &params) {
   if (!analysis)
     return nullptr;
   return llvm::json::Value(codeActions(*analysis, range, encoding));
+}
+
+Server::Result Server::formatting(const llvm::json::Object &params) {
+  llvm::Optional<llvm::StringRef> uri = uriOf(params);
+  if (!uri)
+    return Failure{InvalidParams, "expected textDocument.uri"};
+  const Document *document = workspace.find(*uri);
+  if (!document)
+    return nullptr;
+  // The layout is canonical: the client's options (tab size, spaces) do not change it.
+  std::optional<std::string> formatted = options.format(document->text);
+  if (!formatted)
+    return Failure{RequestFailed, "the policy has syntax errors; it is formatted once it parses"};
+  return llvm::json::Value(formattingEdits(document->lines(), *formatted, encoding));
 }
 
 void keepFreedMemory() {

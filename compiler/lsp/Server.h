@@ -43,6 +43,10 @@ struct ServerOptions {
   std::string version; ///< as initialize's serverInfo tells it
   /// Where to log what the server does (one line per message and analysis); none when null.
   llvm::raw_ostream *log = nullptr;
+  /// The formatter behind textDocument/formatting: the formatted text, or nothing when the
+  /// text cannot be formatted (it does not parse). Formatting is offered only when it is set,
+  /// so that the server does not depend on the formatter's library (the driver hands it in).
+  std::function<std::optional<std::string>(llvm::StringRef)> format;
 };
 
 class Server {
@@ -100,6 +104,7 @@ private:
   Result completion(const llvm::json::Object &params);
   Result documentSymbol(const llvm::json::Object &params);
   Result codeAction(const llvm::json::Object &params);
+  Result formatting(const llvm::json::Object &params);
 
   // Notifications.
   void didOpen(const llvm::json::Object &params);

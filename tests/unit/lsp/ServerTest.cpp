@@ -5,6 +5,7 @@
 
 #include "basic/JsonDiagnosticPrinter.h"
 #include "check/Checker.h"
+#include "lsp/Formatting.h"
 #include "lsp/Server.h"
 #include "lsp/Uri.h"
 
@@ -46,7 +47,9 @@ std::string writeFile(const std::string &folder, llvm::StringRef name, llvm::Str
 
 class Client {
 public:
-  Client() : server([this](const json::Value &message) { sent.push_back(message); }, {}) {}
+  explicit Client(ServerOptions options = {})
+      : server([this](const json::Value &message) { sent.push_back(message); },
+               std::move(options)) {}
 
   json::Value request(llvm::StringRef method, json::Value params) {
     int64_t id = ++lastId;
@@ -546,4 +549,122 @@ TEST_CASE("lsp: protocol errors get JSON-RPC error responses", "[lsp]") {
   abrupt.initialize();
   abrupt.notify("exit", nullptr);
   CHECK(abrupt.server.exitCode() == 1);
+}
+
+namespace {
+/// `text` after the TextEdit[] `edits` (ranges in `encoding`, applied from the last).
+std::string applyEdits(const std::string &text, const json::Array &edits,
+                       PositionEncoding encoding) {
+  LineTable lines(text);
+  std::vector<std::pair<Range, std::string>> sorted;
+  for (const json::Value &edit : edits) {
+    Range range;
+    REQUIRE(fromJson(edit.getAsObject()->get("range"), range));
+    sorted.emplace_back(range, str(edit.getAsObject()->getString("newText")));
+  }
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto &a, const auto &b) { return b.first.start < a.first.start; });
+  std::string result = text;
+  for (const auto &[range, newText] : sorted) {
+    size_t begin = lines.offset(range.start, encoding), end = lines.offset(range.end, encoding);
+    result.replace(begin, end - begin, newText);
+  }
+  return result;
+}
+} // namespace
+
+TEST_CASE("lsp: formatting edits are the smallest span, whole in every encoding", "[lsp]") {
+  auto check = [](const std::string &text, const std::string &formatted, size_t expected) {
+    for (PositionEncoding encoding : {PositionEncoding::Utf8, PositionEncoding::Utf16}) {
+      LineTable lines(text);
+      json::Array edits = formattingEdits(lines, formatted, encoding);
+      INFO(text << " -> " << formatted);
+      CHECK(edits.size() == expected);
+      CHECK(applyEdits(text, edits, encoding) == formatted);
+    }
+  };
+  check("collect c for p;\n", "collect c for p;\n", 0);
+  check("collect  c for p;\n", "collect c for p;\n", 1);
+  check("", "purpose p;\n", 1);
+  check("purpose p;\n", "", 1);
+  // The texts differ in the last byte of a two-byte sequence, and after a lone CR.
+  check("category c \"\xC3\xA9\";", "category c \"\xC3\xA8\";", 1);
+  check("category c \"\xF0\x9D\x84\x9E\";", "category c \"\xF0\x9D\x84\x9F\";", 1);
+  check("purpose p;\r\npurpose q;\r\n", "purpose p;\rpurpose q;\r", 1);
+  check("purpose p;\rpurpose q;", "purpose p;\r\npurpose q;", 1);
+
+  LineTable lines("category c \"\xC3\xA9\";  purpose p;\n");
+  json::Array edits =
+      formattingEdits(lines, "category c \"\xC3\xA9\"; purpose p;\n", PositionEncoding::Utf16);
+  REQUIRE(edits.size() == 1);
+  Range range;
+  REQUIRE(fromJson(edits[0].getAsObject()->get("range"), range));
+  // "é" is one UTF-16 unit: the extra space starts at column 16 (17 in bytes).
+  CHECK(range.start == Position{0, 16});
+  CHECK(range.end == Position{0, 17});
+  CHECK(str(edits[0].getAsObject()->getString("newText")) == "");
+}
+
+TEST_CASE("lsp: formatting is offered when a formatter is handed in", "[lsp]") {
+  std::string uri = uriFromPath(scratchFolder("formatting") + "/x.policy");
+  {
+    Client client;
+    json::Value capabilities =
+        *client.result("initialize", json::Object{{"capabilities", json::Object{}}})
+             .getAsObject()
+             ->get("capabilities");
+    CHECK_FALSE(capabilities.getAsObject()->get("documentFormattingProvider"));
+    client.notify("initialized", json::Object{});
+    CHECK(client.errorCode("textDocument/formatting",
+                           json::Object{{"textDocument", json::Object{{"uri", uri}}}}) ==
+          MethodNotFound);
+  }
+  // A stand-in formatter: runs of spaces become one; a '$' is a syntax error.
+  ServerOptions options;
+  std::vector<std::string> seen;
+  options.format = [&seen](llvm::StringRef text) -> std::optional<std::string> {
+    seen.push_back(text.str());
+    if (text.contains('$'))
+      return std::nullopt;
+    std::string out;
+    for (char c : text)
+      if (c != ' ' || out.empty() || out.back() != ' ')
+        out += c;
+    return out;
+  };
+  Client client(std::move(options));
+  json::Value init = client.result("initialize", json::Object{{"capabilities", json::Object{}}});
+  const json::Value *provider =
+      init.getAsObject()->getObject("capabilities")->get("documentFormattingProvider");
+  REQUIRE(provider);
+  CHECK(*provider == json::Value(true));
+  client.notify("initialized", json::Object{});
+  json::Object params{{"textDocument", json::Object{{"uri", uri}}},
+                      {"options", json::Object{{"tabSize", 8}, {"insertSpaces", false}}}};
+  // Not open: nothing to format.
+  CHECK(client.result("textDocument/formatting", json::Object(params)) == json::Value(nullptr));
+  CHECK(seen.empty());
+
+  std::string source = "category c \"\xC3\xA9\";\npurpose   p;\ncollect c for p;\n";
+  client.open(uri, source);
+  // The formatter sees the editor's text, edits included.
+  client.change(uri, 2,
+                json::Array{json::Object{
+                    {"range", json::Object{{"start", json::Object{{"line", 2}, {"character", 7}}},
+                                           {"end", json::Object{{"line", 2}, {"character", 7}}}}},
+                    {"text", "  "}}});
+  std::string edited = "category c \"\xC3\xA9\";\npurpose   p;\ncollect   c for p;\n";
+  json::Value edits = client.result("textDocument/formatting", json::Object(params));
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0] == edited);
+  REQUIRE(edits.getAsArray());
+  CHECK(edits.getAsArray()->size() == 1);
+  CHECK(applyEdits(edited, *edits.getAsArray(), PositionEncoding::Utf16) ==
+        "category c \"\xC3\xA9\";\npurpose p;\ncollect c for p;\n");
+
+  client.change(uri, 3, json::Array{json::Object{{"text", "purpose p;\n"}}});
+  CHECK(client.result("textDocument/formatting", json::Object(params)) ==
+        json::Value(json::Array{}));
+  client.change(uri, 4, json::Array{json::Object{{"text", "purpose $;\n"}}});
+  CHECK(client.errorCode("textDocument/formatting", json::Object(params)) == RequestFailed);
 }
