@@ -136,9 +136,10 @@ def main():
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--verify", action="store_true")
     args = parser.parse_args()
-    workdir = os.path.abspath(args.workdir or "bench-lsp")
-    os.makedirs(workdir, exist_ok=True)
     policyc = os.path.abspath(args.policyc)
+    # Generated policies go beside policyc (the build folder), never into the source tree.
+    workdir = os.path.abspath(args.workdir or os.path.join(os.path.dirname(policyc), "bench-lsp"))
+    os.makedirs(workdir, exist_ok=True)
 
     path = os.path.join(workdir, "synthetic-%d.policy" % args.statements)
     subprocess.run([sys.executable, os.path.join(HERE, "..", "check", "generate.py"),
