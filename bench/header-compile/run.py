@@ -22,6 +22,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -31,6 +32,8 @@ def chains(rules):
     out.append("category c { " + " ".join(f"c{i};" for i in range(50)) + " }")
     out.append("source s { " + " ".join(f"s{i};" for i in range(50)) + " }")
     out.append("purpose p basis consent;")
+    out.append("purpose q basis contract;")
+    out.append("collect c from s for q;")
     for k in range(8):
         out.append(f"consent k{k} opt_in {{ withdraw via link; }}")
     for _ in range(rules):
@@ -86,12 +89,13 @@ SHAPES = {
 
 def run_timed(command, **kwargs):
     """Runs `command`; returns (exit code, wall s, processor s, peak MB, stderr)."""
-    start = time.monotonic()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.monotonic() - start
-    stderr = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
+    with tempfile.TemporaryFile() as errors:
+        start = time.monotonic()
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, **kwargs)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.monotonic() - start
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
     return (os.waitstatus_to_exitcode(status), wall, usage.ru_utime + usage.ru_stime,
             usage.ru_maxrss / 1024, stderr)
 
@@ -125,7 +129,8 @@ def main():
         policy_kb = f"{os.path.getsize(policy) / 1024:.1f} KB"
         if code != 0:
             refused = "err_cpp" in stderr or "too large" in stderr or "too long" in stderr
-            message = stderr.strip().splitlines()[0] if stderr.strip() else f"exit {code}"
+            errors = [line for line in stderr.splitlines() if ": error: " in line]
+            message = errors[0].split(": error: ", 1)[1] if errors else f"exit {code}"
             print(f"{shape:16} {policy_kb:>9} {'-':>10} {gen_wall:6.2f} {'-':>10} {'-':>9} "
                   f"{'-':>7}  refused: {message}")
             if not refused or os.path.exists(header):

@@ -62,11 +62,11 @@ uint64_t nameBytes(const HeaderEnums &enums) {
 /// `inline constexpr std::string_view NAME{detail::NAMEText, N};` with its text.
 void writeTextConstant(llvm::raw_ostream &out, llvm::StringRef name, llvm::StringRef text,
                        llvm::StringRef doc) {
+  out << "namespace detail {\ninline constexpr char " << name
+      << "Text[] = " << charArrayInitializer(text) << ";\n} // namespace detail\n";
   if (!doc.empty())
     out << "/// " << doc << "\n";
-  out << "namespace detail {\ninline constexpr char " << name
-      << "Text[] = " << charArrayInitializer(text) << ";\n} // namespace detail\n"
-      << "inline constexpr std::string_view " << name << "{detail::" << name << "Text, "
+  out << "inline constexpr std::string_view " << name << "{detail::" << name << "Text, "
       << text.size() << "};\n";
 }
 

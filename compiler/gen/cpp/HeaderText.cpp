@@ -40,25 +40,33 @@ std::string packBytes(const std::vector<uint64_t> &values, unsigned width) {
 namespace {
 
 /// Binary bytes as string literals of about 100 columns: printable ASCII as itself, anything
-/// else as a three-digit octal escape (which, unlike a hex escape, never absorbs the next
-/// character).
+/// else as an octal escape, of three digits only where a digit follows (an octal escape
+/// takes up to three digits; unlike a hex escape it never absorbs more).
 void writeBinaryLiteral(llvm::raw_ostream &out, llvm::StringRef bytes) {
   if (bytes.empty()) {
     out << "    \"\"";
     return;
   }
+  auto printable = [](unsigned char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?';
+  };
   std::string line;
   for (size_t i = 0; i < bytes.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?') {
+    bool last = i + 1 == bytes.size() || line.size() >= 92;
+    if (printable(c)) {
       line.push_back(static_cast<char>(c));
     } else {
+      bool digitFollows = !last && printable(static_cast<unsigned char>(bytes[i + 1])) &&
+                          llvm::isDigit(bytes[i + 1]);
       line.push_back('\\');
-      line.push_back(static_cast<char>('0' + (c >> 6)));
-      line.push_back(static_cast<char>('0' + ((c >> 3) & 7)));
+      if (digitFollows || c >= 0100)
+        line.push_back(static_cast<char>('0' + (c >> 6)));
+      if (digitFollows || c >= 010)
+        line.push_back(static_cast<char>('0' + ((c >> 3) & 7)));
       line.push_back(static_cast<char>('0' + (c & 7)));
     }
-    if (line.size() >= 92 || i + 1 == bytes.size()) {
+    if (last) {
       out << "    \"" << line << "\"" << (i + 1 == bytes.size() ? "" : "\n");
       line.clear();
     }
@@ -144,7 +152,8 @@ uint64_t TextPool::add(llvm::StringRef text) {
 }
 
 void TextPool::write(llvm::raw_ostream &out) const {
-  out << "\n/// Every name and description of the policy, each once (policyc/packed.hpp).\n";
+  out << "\nnamespace detail {\n"
+      << "/// Every name and description of the policy, each once (policyc/packed.hpp).\n";
   std::vector<std::string> names;
   for (const Chunk &chunk : chunks) {
     std::string name = "kText_" + std::to_string(names.size());
@@ -161,7 +170,8 @@ void TextPool::write(llvm::raw_ostream &out) const {
       out << "\n    " << stringLiteral(piece);
     out << ";\n";
   }
-  out << "inline constexpr const char *kText[] = {" << llvm::join(names, ", ") << "};\n";
+  out << "inline constexpr const char *kText[] = {" << llvm::join(names, ", ") << "};\n"
+      << "} // namespace detail\n";
 }
 
 } // namespace policyc::gen::cpp
