@@ -41,6 +41,25 @@ Encoded encode(const std::string &text, unsigned cellBits = 64) {
   return result;
 }
 
+template <unsigned ConsentBits, unsigned... DecisionBits>
+void dispatchDecisionBits(std::integer_sequence<unsigned, DecisionBits...>,
+                          const CellEncoding &encoding, uint64_t value, const Consents &granted,
+                          size_t &row) {
+  auto one = [&](unsigned decisionBits, auto gate) {
+    if (encoding.consentBits == ConsentBits && encoding.decisionBits == decisionBits)
+      row = gate(value, granted);
+  };
+  (one(DecisionBits, ::policyc::detail::gate_row<ConsentBits, DecisionBits, Consents>), ...);
+}
+
+template <unsigned... ConsentBits>
+void dispatchGate(std::integer_sequence<unsigned, ConsentBits...>, const CellEncoding &encoding,
+                  uint64_t value, const Consents &granted, size_t &row) {
+  (dispatchDecisionBits<ConsentBits>(std::make_integer_sequence<unsigned, 9>(), encoding, value,
+                                     granted, row),
+   ...);
+}
+
 /// The row the runtime reads for cell `cell` under `granted`, through the encoding and the
 /// packed chain table a header would hold.
 size_t rowOf(const CellEncoding &encoding, uint64_t value, const Consents &granted) {
@@ -61,35 +80,14 @@ size_t rowOf(const CellEncoding &encoding, uint64_t value, const Consents &grant
       FAIL("unexpected chain width " << width);
     }
   }
-  // The widths a header can have; the template arguments are its constants.
-  auto gate = [&](auto consentBits, auto decisionBits) {
-    return ::policyc::detail::gate_row<decltype(consentBits)::value, decltype(decisionBits)::value>(
-        value, granted);
-  };
-  using C0 = std::integral_constant<unsigned, 0>;
-  using C1 = std::integral_constant<unsigned, 1>;
-  using C2 = std::integral_constant<unsigned, 2>;
-  using C3 = std::integral_constant<unsigned, 3>;
-  using D2 = std::integral_constant<unsigned, 2>;
-  using D4 = std::integral_constant<unsigned, 4>;
-  using D8 = std::integral_constant<unsigned, 8>;
-  unsigned c = encoding.consentBits, d = encoding.decisionBits;
-  if (c == 0 && d == 2)
-    return gate(C0(), D2());
-  if (c == 0 && d == 4)
-    return gate(C0(), D4());
-  if (c == 1 && d == 2)
-    return gate(C1(), D2());
-  if (c == 1 && d == 4)
-    return gate(C1(), D4());
-  if (c == 2 && d == 4)
-    return gate(C2(), D4());
-  if (c == 3 && d == 4)
-    return gate(C3(), D4());
-  if (c == 3 && d == 8)
-    return gate(C3(), D8());
-  FAIL("no instance for " << c << " consent bits and " << d << " decision bits");
-  return 0;
+  // The template arguments are a header's constants: instantiate every width a small
+  // policy can have and pick the one the encoding chose.
+  size_t row = SIZE_MAX;
+  dispatchGate(std::make_integer_sequence<unsigned, 4>(), encoding, value, granted, row);
+  if (row == SIZE_MAX)
+    FAIL("no instance for " << encoding.consentBits << " consent bits and " << encoding.decisionBits
+                            << " decision bits");
+  return row;
 }
 
 Consents grant(std::initializer_list<unsigned> consents) {
@@ -183,7 +181,9 @@ TEST_CASE("one consent test is a gate: consent, row without, row with", "[gen][c
     if ((value & 3) != 2)
       continue;
     found = true;
-    uint64_t without = (value >> 2) & 15, with = (value >> 6) & 15;
+    unsigned bits = encoding.decisionBits;
+    uint64_t mask = (uint64_t{1} << bits) - 1;
+    uint64_t without = (value >> 2) & mask, with = (value >> (2 + bits)) & mask;
     CHECK(encoding.decisions[without].reason == ::policyc::Reason::consent_missing);
     CHECK(encoding.decisions[with].reason == ::policyc::Reason::permitted);
   }

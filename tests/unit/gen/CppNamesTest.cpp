@@ -102,7 +102,7 @@ TEST_CASE("include guards differ for different namespaces", "[gen][cpp]") {
   CHECK(includeGuard("Shop") != includeGuard("shop"));
   CHECK(includeGuard("a::b") != includeGuard("a_b"));
   CHECK(includeGuard("a_0b") != includeGuard("a::b"));
-  CHECK(llvm::StringRef(includeGuard("a__b::c_")).find("__") == llvm::StringRef::npos);
+  CHECK_FALSE(llvm::StringRef(includeGuard("a__b::c_")).contains("__"));
 }
 
 TEST_CASE("invisible characters are escaped in literals and comments", "[gen][cpp]") {
