@@ -78,30 +78,6 @@ std::optional<model::ConsentId> resolveConsent(const model::PolicyModel &model,
   return std::nullopt;
 }
 
-/// A statement's text on one line, for quoting it after its location.
-std::string statementText(llvm::SMRange range) {
-  if (!range.Start.isValid() || !range.End.isValid() ||
-      range.End.getPointer() < range.Start.getPointer())
-    return "";
-  llvm::StringRef text(range.Start.getPointer(), range.End.getPointer() - range.Start.getPointer());
-  std::string result;
-  bool space = false;
-  for (char c : text) {
-    if (llvm::isSpace(c)) {
-      space = !result.empty();
-      continue;
-    }
-    if (space)
-      result.push_back(' ');
-    space = false;
-    result.push_back(c);
-  }
-  constexpr size_t kLimit = 200;
-  if (result.size() > kLimit)
-    result = result.substr(0, kLimit) + "...";
-  return result;
-}
-
 void printDecision(const eval::Decision &decision, const llvm::SourceMgr &sources,
                    llvm::raw_ostream &out) {
   out << "decision: " << (decision.allowed ? "allowed" : "denied") << "\n"
@@ -111,7 +87,7 @@ void printDecision(const eval::Decision &decision, const llvm::SourceMgr &source
   out << "statement: " << decision.statement();
   if (auto loc = presumedLoc(sources, decision.rule->info.range.Start))
     out << " at " << loc->file << ":" << loc->line << ":" << loc->column;
-  out << ": " << statementText(decision.rule->info.range) << "\n";
+  out << ": " << oneLineText(decision.rule->info.range) << "\n";
 }
 } // namespace
 

@@ -52,6 +52,7 @@ int main(int argc, char **argv) {
       {driver::checkCommand(), driver::runCheck},
       {driver::genCommand(), driver::runGen},
       {driver::queryCommand(), driver::runQuery},
+      {driver::testCommand(), driver::runTest},
   };
   // A mistyped command would otherwise reach LLVM as two "unknown argument" lines.
   if (argc > 1 && argv[1][0] != '-' && argv[1][0] != '@') {
@@ -63,7 +64,7 @@ int main(int argc, char **argv) {
       std::string suggestion = closestMatch(word, names);
       llvm::WithColor::error(llvm::errs(), "policyc")
           << "unknown command '" << word << "'"
-          << (suggestion.empty() ? "; the commands are check, gen and query (policyc --help)"
+          << (suggestion.empty() ? "; the commands are check, gen, query and test (policyc --help)"
                                  : didYouMean(suggestion))
           << "\n";
       return driver::ExitUsage;
@@ -73,7 +74,8 @@ int main(int argc, char **argv) {
                                    "policyc: a compiler for privacy policies\n\n"
                                    "  policyc check FILE...           check policies\n"
                                    "  policyc gen KIND FILE -o OUT    generate code or text\n"
-                                   "  policyc query FILE OPTIONS...   ask for one decision\n",
+                                   "  policyc query FILE OPTIONS...   ask for one decision\n"
+                                   "  policyc test FILE...            run decision tests\n",
                                    &llvm::errs()))
     return driver::ExitUsage;
   try {

@@ -41,6 +41,11 @@ SemaImpl::run(llvm::ArrayRef<const ast::TranslationUnit *> units) {
         return std::move(model);
     }
   }
+  // Decision tests name the policy's vocabulary; they are not statements and take no id.
+  for (const ast::TranslationUnit *unit : units)
+    for (const auto &item : unit->items)
+      if (const auto *expect = llvm::dyn_cast<ast::ExpectStmt>(item.get()))
+        buildExpectation(*expect);
   return std::move(model);
 }
 
