@@ -200,9 +200,8 @@ void SemaImpl::buildNotice(const ast::NotifyStmt &stmt, model::StatementInfo inf
 void SemaImpl::buildProtection(const ast::ProtectStmt &stmt, model::StatementInfo info) {
   model::Protection protection;
   protection.info = info;
-  protection.state = stmt.state == ast::ProtectionState::AtRest
-                         ? model::ProtectionState::AtRest
-                         : model::ProtectionState::InTransit;
+  protection.state = stmt.state == ast::ProtectionState::AtRest ? model::ProtectionState::AtRest
+                                                                : model::ProtectionState::InTransit;
   bool ok = true;
   if (auto list = resolveList(VocabularyKind::Category, stmt.what))
     protection.categories = std::move(*list);
