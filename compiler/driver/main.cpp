@@ -10,9 +10,14 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <csignal>
+#include <cstdlib>
 #include <exception>
 #include <string>
 #include <vector>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #ifndef POLICYC_VERSION
 #define POLICYC_VERSION "unknown"
@@ -38,10 +43,56 @@ void listDiagnostics() {
   }
   llvm::outs() << llvm::formatv("{0:2}", llvm::json::Value(std::move(rows))) << "\n";
 }
+
+/// Standard input, output and error closed by whoever started policyc are taken by /dev/null
+/// opened the wrong way round, so that every read or write on them fails (EBADF) as on a
+/// closed descriptor, but no file that policyc opens can take their numbers: an output file
+/// opened as descriptor 2 would otherwise receive the diagnostics.
+void occupyClosedStandardDescriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1)
+      continue;
+    int opened = ::open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+    if (opened >= 0 && opened != fd) {
+      ::dup2(opened, fd);
+      ::close(opened);
+    }
+  }
+}
+
+/// Run at exit, also when the command line library exits (--help, --version): output that
+/// could not be written (a closed pipe, a full disk, a closed descriptor) is an I/O error,
+/// exit 2, with a message where one can still be shown. Without this, LLVM's streams would
+/// report the error as a crash when they are destroyed.
+void checkStandardStreamsAtExit() {
+  llvm::outs().flush();
+  bool failed = false;
+  for (llvm::raw_fd_ostream *stream : {&llvm::outs(), &llvm::errs()}) {
+    if (!stream->has_error())
+      continue;
+    std::string message = "policyc: error: cannot write standard " +
+                          std::string(stream == &llvm::outs() ? "output" : "error") + ": " +
+                          stream->error().message() + "\n";
+    stream->clear_error();
+    failed = true;
+    (void)!::write(STDERR_FILENO, message.data(), message.size());
+  }
+  if (failed)
+    std::_Exit(driver::ExitUsage);
+}
 } // namespace
 
 int main(int argc, char **argv) {
-  llvm::InitLLVM initLLVM(argc, argv);
+  occupyClosedStandardDescriptors();
+  // A closed pipe is an I/O error (exit 2), reported like any failed write, rather than
+  // LLVM's exit 74 on SIGPIPE; a file size limit (RLIMIT_FSIZE) likewise, not SIGXFSZ.
+  llvm::InitLLVM initLLVM(argc, argv, /*InstallPipeSignalExitHandler=*/false);
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
+  // Registered after the streams exist, so it runs before they are destroyed.
+  llvm::outs();
+  llvm::errs();
+  std::atexit(checkStandardStreamsAtExit);
   cl::SetVersionPrinter(printVersion);
   // Every subcommand with the function that runs it; created before parsing.
   struct Command {
