@@ -5,18 +5,22 @@
 #include "basic/DiagnosticEngine.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <csignal>
 #include <cstdlib>
 #include <exception>
+#include <new>
 #include <string>
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #ifndef POLICYC_VERSION
@@ -80,6 +84,58 @@ void checkStandardStreamsAtExit() {
   if (failed)
     std::_Exit(driver::ExitUsage);
 }
+/// The memory policyc may use, as address space (which is what a failed allocation is
+/// measured against): the limits of basic/Limits.h are set so that the largest policy they
+/// admit stays far below it (docs/robustness.md, "Memory"); past it, the run ends with an
+/// error rather than being killed by the system or aborting. Never raised above what the
+/// environment allows (`ulimit -v`); not applied under AddressSanitizer, whose shadow memory
+/// needs terabytes of address space.
+constexpr uint64_t kMemoryBudget = 8ull << 30;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+#else
+constexpr bool kSanitized = false;
+#endif
+
+cl::opt<uint64_t> MemoryBudget("memory-budget", cl::Hidden, cl::init(kMemoryBudget),
+                               cl::value_desc("bytes"),
+                               cl::desc("Address space policyc may use (tests lower it)"),
+                               cl::sub(*cl::AllSubCommands));
+
+void applyMemoryBudget() {
+  if (kSanitized)
+    return;
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_AS, &limit) != 0)
+    return;
+  rlim_t budget = static_cast<rlim_t>(MemoryBudget.getValue());
+  if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur <= budget)
+    return;
+  limit.rlim_cur = budget;
+  ::setrlimit(RLIMIT_AS, &limit);
+}
+
+/// An allocation failed: past the memory budget, or the machine has no more. Reported
+/// without allocating, temporary outputs removed, exit 2: an error, never an abort.
+[[noreturn]] void outOfMemory() {
+  static const char message[] =
+      "policyc: error: out of memory: the policy needs more memory than policyc may use "
+      "(docs/robustness.md, \"Memory\")\n";
+  (void)!::write(STDERR_FILENO, message, sizeof message - 1);
+  llvm::sys::RunInterruptHandlers();
+  std::_Exit(driver::ExitUsage);
+}
+
+void outOfMemoryInLLVM(void *, const char *, bool) {
+  outOfMemory();
+}
 } // namespace
 
 int main(int argc, char **argv) {
@@ -89,6 +145,10 @@ int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv, /*InstallPipeSignalExitHandler=*/false);
   std::signal(SIGPIPE, SIG_IGN);
   std::signal(SIGXFSZ, SIG_IGN);
+  // After InitLLVM, whose handlers abort on a failed allocation.
+  std::set_new_handler(outOfMemory);
+  llvm::remove_bad_alloc_error_handler();
+  llvm::install_bad_alloc_error_handler(outOfMemoryInLLVM);
   // Registered after the streams exist, so it runs before they are destroyed.
   llvm::outs();
   llvm::errs();
@@ -127,6 +187,7 @@ int main(int argc, char **argv) {
                                    "  policyc query FILE OPTIONS...   ask for one decision\n",
                                    &llvm::errs()))
     return driver::ExitUsage;
+  applyMemoryBudget();
   try {
     for (const Command &command : commands)
       if (command.subcommand)

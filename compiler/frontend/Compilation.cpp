@@ -179,6 +179,13 @@ void Compilation::followImports(const ast::TranslationUnit &unit, unsigned depth
   }
 }
 
+void Compilation::releaseSyntaxTrees() {
+  for (auto &unit : units) {
+    unit->items.clear();
+    unit->items.shrink_to_fit();
+  }
+}
+
 std::unique_ptr<model::PolicyModel> Compilation::analyze() {
   if (units.empty())
     return nullptr;

@@ -21,6 +21,7 @@
   names         file names with line breaks, Markdown, escape sequences, bytes that are not
                 UTF-8: shown printable everywhere; Make-unsafe names refused in depfiles
   output-size   an output larger than the documented multiple of the input is refused
+  memory        a 99,990-name list fits in 1 GiB; past the memory budget, exit 2, no abort
 
 Every run of policyc here is bounded: a hang (past its time-out) or a crash (a signal, or an
 exit status other than 0, 1 and 2) fails the check.
@@ -833,13 +834,51 @@ def check_output_size(options, work):
           % len(kinds))
 
 
+def check_memory(options, work):
+    # One statement listing 99,990 names: the path list reserved room for every remaining
+    # name at each path (4.6 GB of address space) and took 26 s. Now it fits in 1 GiB.
+    count = 99_990
+    text = "".join("category x%d;\n" % i for i in range(count))
+    text += "source s;\npurpose p basis contract;\nevent closed;\n"
+    text += "collect %s from s for p;\n" % ", ".join("x%d" % i for i in range(count))
+    write(os.path.join(work, "list.policy"), text.encode())
+
+    def one_gigabyte():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+    result, elapsed = run(options, ["check", "list.policy"], work, timeout=120,
+                          preexec_fn=one_gigabyte)
+    print("OK: a collect of %d names checked in %.1f s within 1 GiB of address space"
+          % (count, elapsed))
+    # Past the memory budget: an error and exit 2, never an abort; no output, no temporary.
+    tiny = ['policy "Tiny" { controller "Acme"; effective 2024-01-01; }',
+            "category c {" + "".join(" x%d;" % i for i in range(1000)) + " }",
+            "source s;", "purpose p basis contract { a; b; }", "event closed;",
+            "retain c until closed;"]
+    tiny += ["use c.x%d for p.%s;" % (i % 1000, "ab"[(i // 1000) % 2]) for i in range(100_000)]
+    write(os.path.join(work, "tiny.policy"), "\n".join(tiny).encode() + b"\n")
+    write(os.path.join(work, "out.json"), b"previous\n")
+    for args in (["check", "tiny.policy"], ["gen", "json", "tiny.policy", "-o", "out.json"]):
+        result, _ = run(options, args + ["--memory-budget=150000000"], work, expect=2,
+                        timeout=300)
+        if b"out of memory" not in result.stderr:
+            fail("%s past the memory budget:\n%s" % (" ".join(args),
+                                                     result.stderr.decode(errors="replace")))
+    with open(os.path.join(work, "out.json"), "rb") as handle:
+        if handle.read() != b"previous\n":
+            fail("a run out of memory changed the previous output")
+    leftovers = [entry for entry in os.listdir(work) if ".tmp-" in entry]
+    if leftovers:
+        fail("temporary files left behind: %s" % leftovers)
+    print("OK: 100,000 statements past a 150 MB budget: exit 2 with a message, nothing written")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("check", choices=["descriptions", "line-ends", "long-line", "long-name",
                                           "imports", "outputs", "output-targets",
                                           "output-errors", "signals", "import-paths", "names",
-                                          "output-size"])
+                                          "output-size", "memory"])
     parser.add_argument("--policyc", required=True)
     parser.add_argument("--policy", help="descriptions.policy (absolute path)")
     parser.add_argument("--cxx", default="c++")
@@ -850,7 +889,8 @@ def main():
               "imports": check_imports, "outputs": check_outputs,
               "output-targets": check_output_targets, "output-errors": check_output_errors,
               "signals": check_signals, "import-paths": check_import_paths,
-              "names": check_names, "output-size": check_output_size}
+              "names": check_names, "output-size": check_output_size,
+              "memory": check_memory}
     work = tempfile.mkdtemp(prefix="policyc-hostile-")
     try:
         checks[options.check](options, work)
