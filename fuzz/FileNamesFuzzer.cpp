@@ -12,9 +12,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   llvm::StringRef input(reinterpret_cast<const char *>(data), size);
   auto [name, policy] = input.split('\n');
   // Relative to the import tests' folder, so that seeds' imports still resolve.
-  std::string path =
-      (llvm::StringRef(policyc::fuzz::kInputPath).rsplit('/').first + "/" + name.take_front(200))
-          .str();
+  std::string path = llvm::StringRef(policyc::fuzz::kInputPath).rsplit('/').first.str();
+  path += "/";
+  path += name.take_front(200).str();
   policyc::fuzz::runPipeline(policy, policyc::fuzz::Stage::GenText, path);
   policyc::fuzz::runPipeline(policy, policyc::fuzz::Stage::GenCpp, path);
   return 0;
