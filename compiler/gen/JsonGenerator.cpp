@@ -1,7 +1,12 @@
-// gen json: the resolved model as JSON, schema "policyc-ir/1" (docs/json-ir.md).
+// gen json: the resolved model as JSON, schema "policyc-ir/1" (docs/json-ir.md, validated
+// against docs/schema/policyc-ir.schema.json). Besides the statements as written it carries
+// what they mean, as the model derives it once (model/Effects.h, model/Periods.h), so that
+// other tools read the meaning instead of deriving it again.
 #include "gen/Generator.h"
 
 #include "basic/SourceLocation.h"
+#include "model/Effects.h"
+#include "model/Periods.h"
 
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -21,6 +26,7 @@ public:
 
   Value document() {
     Object root{{"schema", "policyc-ir/1"},
+                {"version", Object{{"major", kMajorVersion}, {"minor", kMinorVersion}}},
                 {"source", context.options.sourcePath},
                 {"files", files()},
                 {"policy", policy()},
@@ -35,9 +41,16 @@ public:
                 {"rights", rights()},
                 {"notices", notices()},
                 {"protections", protections()},
-                {"notes", notes()}};
+                {"notes", notes()},
+                {"effects", effects()},
+                {"deadlines", deadlines()}};
     return Value(std::move(root));
   }
+
+  /// docs/json-ir.md, "Versions": the major version changes when a field is removed or its
+  /// meaning changes, the minor version when fields are added.
+  static constexpr int kMajorVersion = 1;
+  static constexpr int kMinorVersion = 1;
 
 private:
   Value location(llvm::SMRange range) const {
@@ -141,16 +154,21 @@ private:
     return Value(std::move(result));
   }
 
+  /// A set of node ids as closed intervals [first, last], in ascending order.
+  static Value intervals(const model::NodeSet &set) {
+    Array result;
+    for (const model::Interval &interval : set.getIntervals())
+      result.push_back(Array{interval.first, interval.last});
+    return Value(std::move(result));
+  }
+
   /// A clause: what was written, and the node intervals it stands for.
   static Value selectors(const model::SelectorList &list) {
     Array written;
     for (const model::Selector &selector : list.selectors)
       written.push_back(selector.spelling);
-    Array intervals;
-    for (const model::Interval &interval : list.nodes.getIntervals())
-      intervals.push_back(Array{interval.first, interval.last});
     return Object{{"written", list.written ? Value(std::move(written)) : Value(nullptr)},
-                  {"nodes", std::move(intervals)}};
+                  {"nodes", intervals(list.nodes)}};
   }
 
   Value rules() const {
@@ -260,6 +278,67 @@ private:
       result.push_back(std::move(entry));
     }
     return Value(std::move(result));
+  }
+
+  /// A box of one relation, by the names of the axes the relation uses.
+  static Value box(model::Relation relation, const model::Box &box) {
+    Object result{{"categories", intervals(box.sets[model::CategoryAxis])},
+                  {"sources", intervals(box.sets[model::SourceAxis])}};
+    switch (relation) {
+    case model::Relation::Collect:
+      break;
+    case model::Relation::Tuple:
+      result["purposes"] = intervals(box.sets[model::PurposeAxis]);
+      result["recipients"] = intervals(box.sets[model::RecipientAxis]);
+      break;
+    case model::Relation::Link:
+      result["linked"] = intervals(box.sets[model::LinkedAxis]);
+      break;
+    }
+    return Value(std::move(result));
+  }
+
+  Value effects() const {
+    Array result;
+    for (const model::Effect &effect : model.effects().all()) {
+      Array consents;
+      for (model::ConsentId consent : effect.consents)
+        consents.push_back(model.consents[consent].name);
+      result.push_back(Object{{"statement", effect.statement()},
+                              {"relation", model::relationName(effect.relation)},
+                              {"forbids", effect.forbids},
+                              {"origin", model::originName(effect.origin)},
+                              {"consents", std::move(consents)},
+                              {"members", box(effect.relation, effect.members)},
+                              {"questions", box(effect.relation, effect.questions)}});
+    }
+    return Value(std::move(result));
+  }
+
+  /// The rights and notices some statement names, in registry order, each with the deadline
+  /// or lead time model/Periods.h resolves for it.
+  Value deadlines() const {
+    Array rightList;
+    for (size_t i = 0; i < model::registrySize<model::Right>(); ++i) {
+      auto right = static_cast<model::Right>(i);
+      model::DeadlineDecision decision = model::rightDeadline(model, right);
+      if (!decision.statement)
+        continue;
+      rightList.push_back(Object{{"right", model::spelling(right)},
+                                 {"statement", decision.statement->id},
+                                 {"deadline", duration(decision.duration)}});
+    }
+    Array noticeList;
+    for (size_t i = 0; i < model::registrySize<model::NoticeKind>(); ++i) {
+      auto notice = static_cast<model::NoticeKind>(i);
+      model::DeadlineDecision decision = model::noticeLead(model, notice);
+      if (!decision.statement)
+        continue;
+      noticeList.push_back(Object{{"notice", model::spelling(notice)},
+                                  {"statement", decision.statement->id},
+                                  {"lead", duration(decision.duration)}});
+    }
+    return Object{{"rights", std::move(rightList)}, {"notices", std::move(noticeList)}};
   }
 
   const GeneratorContext &context;
