@@ -16,6 +16,7 @@ import pty
 import random
 import re
 import select
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -573,6 +574,20 @@ def query_json_for_pipelines():
     first = query(path, "--category", "contact", "--purpose", "research", "--format=json")
     expect(first.stdout == query(path, "--category", "contact", "--purpose", "research",
                                  "--format=json").stdout, "deterministic", first)
+
+
+@case
+def docs_query_example_is_real_output():
+    # docs/cli.md shows `policyc query` on the golden shop policy; it must be what policyc prints.
+    source_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    with open(os.path.join(source_dir, "docs", "cli.md")) as handle:
+        text = handle.read()
+    match = re.search(r"```\n\$ policyc (query shop\.policy [^\n]*)\n(.*?)```", text, re.S)
+    expect(match, "docs/cli.md has a `$ policyc query shop.policy ...` example")
+    shutil.copy(os.path.join(source_dir, "tests", "golden", "cpp", "shop.policy"), WORK)
+    result = run(*match.group(1).split())
+    expect(result.returncode == 0 and result.stdout == match.group(2),
+           "docs/cli.md's query example is what policyc prints", result)
 
 
 # --- hostile files through the executable ------------------------------------------------
