@@ -226,6 +226,109 @@ llvm::json::Value answerJson(const Answer &answer, const model::PolicyModel &mod
                 {"missingConsents", std::move(missing)},
                 {"member", std::move(member)}};
 }
+/// A question as resolved: one node per axis, and the sources it is asked for.
+struct Question {
+  model::NodeId category;
+  model::NodeId purpose;
+  model::NodeId recipient;
+  std::vector<model::NodeId> sources; ///< one, or every source
+  bool everySource;
+  bool use; ///< no --recipient: a use by us
+
+  model::Point point(model::NodeId source) const {
+    return model::Effects::tuplePoint(category, source, purpose, recipient);
+  }
+};
+
+std::vector<std::string> grantedNames(const model::PolicyModel &model,
+                                      const eval::ConsentSet &granted) {
+  std::vector<std::string> names;
+  for (unsigned consent : granted.set_bits())
+    names.push_back(model.consents[consent].name);
+  return names;
+}
+
+/// docs/json-ir.md, "policyc query --format=json".
+void printJson(const Question &question, llvm::ArrayRef<Answer> answers,
+               const model::PolicyModel &model, const eval::ConsentSet &granted,
+               const llvm::SourceMgr &sources, llvm::raw_ostream &out) {
+  using llvm::json::Array;
+  using llvm::json::Object;
+  using llvm::json::Value;
+  Array answerList;
+  bool allowed = true;
+  for (const Answer &answer : answers) {
+    answerList.push_back(answerJson(answer, model, granted, sources));
+    allowed = allowed && answer.decision.allowed;
+  }
+  Array grantedList;
+  for (const std::string &name : grantedNames(model, granted))
+    grantedList.push_back(name);
+  Value source =
+      question.everySource ? Value(nullptr) : nodePath(model.sources(), question.sources.front());
+  Object resolved{{"relation", model::relationName(model::Relation::Tuple)},
+                  {"kind", question.use ? "use" : "disclosure"},
+                  {"category", nodePath(model.categories(), question.category)},
+                  {"source", std::move(source)},
+                  {"purpose", nodePath(model.purposes(), question.purpose)},
+                  {"recipient", nodePath(model.recipients(), question.recipient)}};
+  Object document{
+      {"schema", "policyc-query/1"},       {"version", Object{{"major", 1}, {"minor", 0}}},
+      {"file", File.getValue()},           {"question", std::move(resolved)},
+      {"granted", std::move(grantedList)}, {"allowed", allowed},
+      {"answers", std::move(answerList)}};
+  out << llvm::formatv("{0:2}", Value(std::move(document))) << "\n";
+}
+
+/// The question, the consents, then each answer with the sources that share it.
+void printText(const Question &question, llvm::ArrayRef<Answer> answers,
+               const model::PolicyModel &model, const eval::ConsentSet &granted,
+               const llvm::SourceMgr &sources, llvm::raw_ostream &out) {
+  out << (question.use ? "use" : "disclosure") << " of "
+      << model.categories()[question.category].path;
+  if (!question.everySource)
+    out << " from " << model.sources()[question.sources.front()].path;
+  out << " for " << model.purposes()[question.purpose].path;
+  if (!question.use)
+    out << " to " << model.recipients()[question.recipient].path;
+  std::vector<std::string> names = grantedNames(model, granted);
+  out << "\ngranted consents: " << (names.empty() ? std::string("none") : llvm::join(names, ", "))
+      << "\n";
+
+  // Group sources by the answer, in order of first appearance. The prohibited member is part
+  // of the answer; it is printed only when it is not the question itself (a question about
+  // leaves, or a group the prohibition names whole).
+  std::vector<std::pair<Answer, std::vector<model::NodeId>>> groups;
+  for (Answer answer : answers) {
+    if (answer.member && *answer.member == question.point(answer.source))
+      answer.member = std::nullopt;
+    auto same = [&](const auto &group) {
+      const eval::Decision &first = group.first.decision;
+      return first.allowed == answer.decision.allowed && first.reason == answer.decision.reason &&
+             first.rule == answer.decision.rule && first.effect == answer.decision.effect &&
+             group.first.member == answer.member;
+    };
+    auto found = std::find_if(groups.begin(), groups.end(), same);
+    if (found == groups.end())
+      groups.push_back({answer, {answer.source}});
+    else
+      found->second.push_back(answer.source);
+  }
+  for (const auto &[answer, members] : groups) {
+    if (question.everySource) {
+      out << "\nsources: ";
+      if (groups.size() == 1) {
+        out << "every source\n";
+      } else {
+        std::vector<std::string> paths;
+        for (model::NodeId source : members)
+          paths.push_back(model.sources()[source].path);
+        out << llvm::join(paths, ", ") << "\n";
+      }
+    }
+    printDecision(answer, model, sources, out);
+  }
+}
 } // namespace
 
 int runQuery() {
@@ -284,97 +387,23 @@ int runQuery() {
     return ExitUsage;
   }
 
+  Question question{*category,   *purpose,         *recipient, std::move(sourceIds),
+                    everySource, Recipient.empty()};
   std::vector<Answer> answers;
-  for (model::NodeId source : sourceIds) {
-    model::Point question = model::Effects::tuplePoint(*category, source, *purpose, *recipient);
+  for (model::NodeId source : question.sources) {
+    model::Point point = question.point(source);
     Answer answer{source, evaluator.decide({*category, source, *purpose, *recipient}, granted),
                   std::nullopt};
     if (answer.decision.reason == eval::Reason::Prohibited)
-      answer.member = prohibitedMember(model, question, *answer.decision.effect);
+      answer.member = prohibitedMember(model, point, *answer.decision.effect);
     answers.push_back(answer);
   }
   bool allowed =
       llvm::all_of(answers, [](const Answer &answer) { return answer.decision.allowed; });
-
-  llvm::raw_ostream &out = llvm::outs();
-  bool use = *recipient == model.usRecipient && Recipient.empty();
-  std::vector<std::string> grantedNames;
-  for (unsigned consent : granted.set_bits())
-    grantedNames.push_back(model.consents[consent].name);
-
-  if (Format == QueryFormat::Json) {
-    using llvm::json::Array;
-    using llvm::json::Object;
-    using llvm::json::Value;
-    Array answerList;
-    for (const Answer &answer : answers)
-      answerList.push_back(answerJson(answer, model, granted, sources));
-    Array grantedList;
-    for (const std::string &name : grantedNames)
-      grantedList.push_back(name);
-    Object question{
-        {"relation", model::relationName(model::Relation::Tuple)},
-        {"kind", use ? "use" : "disclosure"},
-        {"category", nodePath(model.categories(), *category)},
-        {"source", everySource ? Value(nullptr) : nodePath(model.sources(), sourceIds.front())},
-        {"purpose", nodePath(model.purposes(), *purpose)},
-        {"recipient", nodePath(model.recipients(), *recipient)}};
-    Object document{
-        {"schema", "policyc-query/1"},       {"version", Object{{"major", 1}, {"minor", 0}}},
-        {"file", File.getValue()},           {"question", std::move(question)},
-        {"granted", std::move(grantedList)}, {"allowed", allowed},
-        {"answers", std::move(answerList)}};
-    out << llvm::formatv("{0:2}", Value(std::move(document))) << "\n";
-  } else {
-    out << (use ? "use" : "disclosure") << " of " << model.categories()[*category].path;
-    if (!everySource)
-      out << " from " << model.sources()[sourceIds.front()].path;
-    out << " for " << model.purposes()[*purpose].path;
-    if (!use)
-      out << " to " << model.recipients()[*recipient].path;
-    out << "\ngranted consents: "
-        << (grantedNames.empty() ? std::string("none") : llvm::join(grantedNames, ", ")) << "\n";
-
-    // Group sources by the answer, in order of first appearance. The prohibited member is
-    // part of the answer; it is printed only when it is not the question itself (a question
-    // about leaves, or a group the prohibition names whole).
-    auto shown = [&](const Answer &answer) -> std::optional<model::Point> {
-      model::Point question =
-          model::Effects::tuplePoint(*category, answer.source, *purpose, *recipient);
-      if (answer.member && *answer.member != question)
-        return answer.member;
-      return std::nullopt;
-    };
-    std::vector<std::pair<Answer, std::vector<model::NodeId>>> groups;
-    for (Answer answer : answers) {
-      answer.member = shown(answer);
-      auto same = [&](const auto &group) {
-        const eval::Decision &first = group.first.decision;
-        return first.allowed == answer.decision.allowed && first.reason == answer.decision.reason &&
-               first.rule == answer.decision.rule && first.effect == answer.decision.effect &&
-               group.first.member == answer.member;
-      };
-      auto found = std::find_if(groups.begin(), groups.end(), same);
-      if (found == groups.end())
-        groups.push_back({answer, {answer.source}});
-      else
-        found->second.push_back(answer.source);
-    }
-    for (const auto &[answer, members] : groups) {
-      if (everySource) {
-        out << "\nsources: ";
-        if (groups.size() == 1) {
-          out << "every source\n";
-        } else {
-          std::vector<std::string> paths;
-          for (model::NodeId source : members)
-            paths.push_back(model.sources()[source].path);
-          out << llvm::join(paths, ", ") << "\n";
-        }
-      }
-      printDecision(answer, model, sources, out);
-    }
-  }
+  if (Format == QueryFormat::Json)
+    printJson(question, answers, model, granted, sources, llvm::outs());
+  else
+    printText(question, answers, model, granted, sources, llvm::outs());
   int status = setup.finish(false);
   if (!ExitStatus || status != ExitClean)
     return noAnswer(status);

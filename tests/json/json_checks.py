@@ -3,7 +3,8 @@
 documentation (docs/json-ir.md, docs/cli.md):
 
 - `gen json` (the IR) for every policy under policies/, tests/golden, tests/text,
-  tests/e2e and tests/diagnostics, and for the random policies of the differential test;
+  tests/e2e, tests/hostile and tests/diagnostics, and for the random policies of the
+  differential test;
 - `--diagnostics-format=json` for the same runs;
 - `query --format=json`, whose answers are also recomputed from the IR's effects (the
   decision procedure of docs/semantics.md over the boxes the IR states): a tool that reads
@@ -144,7 +145,8 @@ def generate_ir(path, work, downgraded=None):
     to `downgraded`."""
     cwd, name = os.path.split(os.path.abspath(path))
     args = policy_args(path)
-    result = run(["check", "--diagnostics-format=json", *args, name], cwd)
+    # Every contradiction must be seen to be downgraded: no error limit.
+    result = run(["check", "--diagnostics-format=json", "-ferror-limit=0", *args, name], cwd)
     what = "check --diagnostics-format=json %s" % path
     diagnostics = parse_json(result.stdout, what)
     check_diagnostics_document(diagnostics, what)
@@ -158,8 +160,8 @@ def generate_ir(path, work, downgraded=None):
     output = os.path.join(work, "ir.json")
     if os.path.exists(output):
         os.remove(output)
-    result = run(["gen", "json", "--diagnostics-format=json", *args, *downgrade, name,
-                  "-o", output], cwd)
+    result = run(["gen", "json", "--diagnostics-format=json", "-ferror-limit=0", *args,
+                  *downgrade, name, "-o", output], cwd)
     what = "gen json %s" % path
     check_diagnostics_document(parse_json(result.stdout, what + " (diagnostics)"), what)
     if hard:
@@ -313,7 +315,7 @@ def validate_policies(paths, minimum_ir):
 @case
 def ir_policies():
     validate_policies(policies_under("policies/*.policy", "tests/e2e/policies/*.policy",
-                                     "tests/e2e/consumer/*.policy"), 4)
+                                     "tests/e2e/consumer/*.policy", "tests/hostile/*.policy"), 5)
 
 
 @case
@@ -554,6 +556,8 @@ def schemas_reject_broken_documents():
              .append([1, 2, 3])),
             ("a negative node id", lambda d: d["effects"][0]["members"]["sources"]
              .append([-1, 0])),
+            ("an effect that speaks of nothing", lambda d: d["effects"][0]["members"]
+             .update(sources=[])),
             ("a collect box with purposes", lambda d: first(
                 d["effects"], lambda e: e["relation"] == "collect")["questions"]
              .update(purposes=[[0, 0]])),
