@@ -226,6 +226,7 @@ llvm::json::Value answerJson(const Answer &answer, const model::PolicyModel &mod
                 {"missingConsents", std::move(missing)},
                 {"member", std::move(member)}};
 }
+
 /// A question as resolved: one node per axis, and the sources it is asked for.
 struct Question {
   model::NodeId category;
