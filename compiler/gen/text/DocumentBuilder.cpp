@@ -87,9 +87,11 @@ Document assemble(const SectionContext &context, llvm::StringRef sourcePath) {
 Document buildDocument(const model::PolicyModel &model, const llvm::SourceMgr &sources,
                        llvm::StringRef sourcePath) {
   Phrases phrases(model, sources);
-  Prohibitions prohibitions(model);
-  RuleSentences sentences(phrases, prohibitions);
-  SectionContext context{model, phrases, prohibitions, sentences, {}, {}, {}, {}, {}};
+  Regions regions(model.effects());
+  RuleSentences sentences(phrases, regions);
+  SectionContext context{model, phrases, regions, sentences, {}, {}, {}, {}, {}, {}};
+  for (model::ConsentId id = 0; id < model.consents.size(); ++id)
+    context.everyConsent.push_back(id);
   context.trackingCategories = model.categories().withFlag(model::NodeFlag::Tracking);
   context.trackingSources = model.sources().withFlag(model::NodeFlag::Tracking);
   context.anonymousCategories = model.categories().withFlag(model::NodeFlag::Anonymous);
