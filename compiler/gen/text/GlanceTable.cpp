@@ -106,10 +106,15 @@ std::vector<const model::Retention *> retentionOf(const SectionContext &context,
     return retention->categories.nodes.contains(category) &&
            (!source || retention->sources.nodes.contains(*source));
   };
+  // The periods about the category, then per source those about it too.
+  std::vector<const model::Retention *> periods;
+  for (const model::Retention *retention : all)
+    if (model::isPeriod(*retention) && covers(retention, std::nullopt))
+      periods.push_back(retention);
   auto decide = [&](std::optional<model::NodeId> source) {
     std::vector<const model::Retention *> covering;
-    for (const model::Retention *retention : all)
-      if (model::isPeriod(*retention) && covers(retention, source))
+    for (const model::Retention *retention : periods)
+      if (covers(retention, source))
         covering.push_back(retention);
     add(model::resolveRetention(covering).statement);
   };
@@ -200,7 +205,7 @@ std::vector<Block> buildGlance(const SectionContext &context) {
       if (!allowed || allowed->empty())
         continue;
       addTrace(traces, phrases.trace(rule.info));
-      std::vector<const model::Effect *> forbids = regions.forbidsMeeting(effect.relation, box);
+      std::vector<const model::Effect *> forbids = regions.forbidsOf(effect, box);
       for (const model::Effect *forbid : forbids)
         addTrace(traces, phrases.trace(forbid->rule->info));
       bool disclosure = rule.kind == model::RuleKind::Disclose;
@@ -212,7 +217,7 @@ std::vector<Block> buildGlance(const SectionContext &context) {
       std::string scope =
           disclosure ? "for disclosure to " + entry : phrases.forPurposes(rule.purposes);
       for (model::ConsentId consent : effect.consents)
-        if (regions.neededSomewhere(effect.relation, *allowed, {consent}))
+        if (regions.neededSomewhere(effect, *allowed, consent))
           row.add(ConsentColumn, phrases.consentChoice(consent) + ", " + scope,
                   {permitClaim(effect, box, forbids, {consent}, Claim::Quantifier::Some, "")});
     }

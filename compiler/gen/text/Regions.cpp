@@ -38,10 +38,19 @@ bool meets(const Region &region, const model::Box &box) {
   return llvm::any_of(region, [&](const model::Box &piece) { return piece.intersects(box); });
 }
 
-std::vector<const model::Effect *> Regions::forbidsMeeting(model::Relation relation,
-                                                           const model::Box &box) const {
+const std::vector<const model::Effect *> &Regions::forbidsOf(const model::Effect &permit) const {
+  auto [found, added] = forbidCache.try_emplace(&permit);
+  if (added)
+    for (const model::Effect *effect : effects.forbidding(permit.relation))
+      if (effect->questions.intersects(permit.questions))
+        found->second.push_back(effect);
+  return found->second;
+}
+
+std::vector<const model::Effect *> Regions::forbidsOf(const model::Effect &permit,
+                                                      const model::Box &box) const {
   std::vector<const model::Effect *> result;
-  for (const model::Effect *effect : effects.forbidding(relation))
+  for (const model::Effect *effect : forbidsOf(permit))
     if (effect->questions.intersects(box))
       result.push_back(effect);
   return result;
@@ -69,35 +78,40 @@ std::optional<Region> Regions::allowedBy(const model::Effect &permit, const mode
   model::Box decided = permit.questions.intersect(box);
   if (decided.empty())
     return Region();
-  return minus({decided}, forbidsMeeting(permit.relation, decided));
+  return minus({decided}, forbidsOf(permit, decided));
 }
 
-std::vector<const model::Effect *>
-Regions::permitsLacking(model::Relation relation, llvm::ArrayRef<model::ConsentId> consents) const {
-  std::vector<const model::Effect *> result;
-  for (const model::Effect *effect : effects.permitting(relation))
-    if (llvm::any_of(consents, [&](model::ConsentId consent) {
-          return !llvm::is_contained(effect->consents, consent);
-        }))
-      result.push_back(effect);
-  return result;
+const std::vector<const model::Effect *> &Regions::lacking(const model::Effect &permit,
+                                                           model::ConsentId consent) const {
+  auto [found, added] = lackingCache.try_emplace(std::make_pair(&permit, consent));
+  if (added)
+    for (const model::Effect *effect : effects.permitting(permit.relation))
+      if (!llvm::is_contained(effect->consents, consent) &&
+          effect->questions.intersects(permit.questions))
+        found->second.push_back(effect);
+  return found->second;
 }
 
-bool Regions::neededEverywhere(model::Relation relation, const Region &region,
+bool Regions::neededEverywhere(const model::Effect &permit, const Region &region,
                                llvm::ArrayRef<model::ConsentId> consents) const {
   if (consents.empty())
     return false;
-  for (const model::Effect *effect : permitsLacking(relation, consents))
-    if (meets(region, effect->questions))
-      return false;
+  for (model::ConsentId consent : consents)
+    for (const model::Effect *effect : lacking(permit, consent))
+      if (meets(region, effect->questions))
+        return false;
   return true;
 }
 
-bool Regions::neededSomewhere(model::Relation relation, const Region &region,
-                              llvm::ArrayRef<model::ConsentId> consents) const {
-  if (consents.empty() || region.empty())
+bool Regions::neededSomewhere(const model::Effect &permit, const Region &region,
+                              model::ConsentId consent) const {
+  if (region.empty())
     return false;
-  std::optional<Region> rest = minus(region, permitsLacking(relation, consents));
+  std::vector<const model::Effect *> cuts;
+  for (const model::Effect *effect : lacking(permit, consent))
+    if (meets(region, effect->questions))
+      cuts.push_back(effect);
+  std::optional<Region> rest = minus(region, cuts);
   return rest && !rest->empty();
 }
 

@@ -10,6 +10,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -31,9 +32,12 @@ public:
 
   const model::Effects &getEffects() const { return effects; }
 
-  /// The prohibitions of `relation` that decide some question of `box`, in load order.
-  std::vector<const model::Effect *> forbidsMeeting(model::Relation relation,
-                                                    const model::Box &box) const;
+  /// The prohibitions that decide some question `permit` decides, in load order (worked out
+  /// once per permit: the sections and the table ask about the same permits again and again).
+  const std::vector<const model::Effect *> &forbidsOf(const model::Effect &permit) const;
+  /// Those of them that decide some question of `box`.
+  std::vector<const model::Effect *> forbidsOf(const model::Effect &permit,
+                                               const model::Box &box) const;
 
   /// `region` minus the questions of each effect of `cuts`; nullopt when the pieces grow past
   /// a bound (hostile policies), and callers then assume the least they can state.
@@ -43,25 +47,29 @@ public:
   /// with its consents granted.
   std::optional<Region> allowedBy(const model::Effect &permit, const model::Box &box) const;
 
-  /// The permits of `relation` that hold without some consent of `consents`: withdrawing
-  /// that consent leaves them in force.
-  std::vector<const model::Effect *>
-  permitsLacking(model::Relation relation, llvm::ArrayRef<model::ConsentId> consents) const;
-
-  /// True when withdrawing any one of `consents` denies every question of `region`: no
-  /// permit that holds without it decides one of them.
-  bool neededEverywhere(model::Relation relation, const Region &region,
+  /// True when withdrawing any one of `consents` denies every question of `region` (a part
+  /// of what `permit` decides): no permit that holds without it decides one of them.
+  bool neededEverywhere(const model::Effect &permit, const Region &region,
                         llvm::ArrayRef<model::ConsentId> consents) const;
-  /// True when some question of `region` is denied once any one of `consents` is withdrawn.
-  bool neededSomewhere(model::Relation relation, const Region &region,
-                       llvm::ArrayRef<model::ConsentId> consents) const;
+  /// True when some question of `region` (a part of what `permit` decides) is denied once
+  /// `consent` is withdrawn.
+  bool neededSomewhere(const model::Effect &permit, const Region &region,
+                       model::ConsentId consent) const;
 
   /// Whether some question of `box` in `relation` is allowed with every consent granted;
   /// nullopt when that could not be worked out.
   std::optional<bool> anyAllowed(model::Relation relation, const model::Box &box) const;
 
 private:
+  /// The permits that decide some question `permit` decides and hold without `consent`.
+  const std::vector<const model::Effect *> &lacking(const model::Effect &permit,
+                                                    model::ConsentId consent) const;
+
   const model::Effects &effects;
+  mutable std::map<const model::Effect *, std::vector<const model::Effect *>> forbidCache;
+  mutable std::map<std::pair<const model::Effect *, model::ConsentId>,
+                   std::vector<const model::Effect *>>
+      lackingCache;
 };
 
 } // namespace policyc::gen::text

@@ -95,7 +95,7 @@ PermitView RuleSentences::computeView(const model::Rule &rule) const {
     }
     PermitPart part;
     part.effect = &effect;
-    part.forbids = regions.forbidsMeeting(effect.relation, effect.questions);
+    part.forbids = regions.forbidsOf(effect);
     part.allowed = regions.minus({effect.questions}, part.forbids);
     if (effect.questions.empty())
       part.allowed = Region();
@@ -111,7 +111,7 @@ bool RuleSentences::neededEverywhere(const std::vector<const PermitPart *> &part
   for (const PermitPart *part : parts) {
     // Without the exact part, its whole box: a consent needed there is needed in any part.
     Region region = part->allowed ? *part->allowed : Region{part->effect->questions};
-    if (!regions.neededEverywhere(part->effect->relation, region, consents))
+    if (!regions.neededEverywhere(*part->effect, region, consents))
       return false;
   }
   return true;

@@ -1,5 +1,6 @@
 #include "ClaimChecker.h"
 
+#include "gen/text/DocumentBuilder.h"
 #include "gen/text/English.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -19,6 +20,43 @@ std::string Contradiction::str() const {
     statementList += (statementList.empty() ? "" : " ") + std::to_string(id);
   return "“" + sentence + "” " + problem + " at " + tuple + " with consents {" + consents +
          "} (statements " + statementList + ")";
+}
+
+GeneratedText generateText(const std::string &source, const std::string &name) {
+  GeneratedText result;
+  result.compiled = compileText(source, name);
+  if (!result.compiled->model)
+    return result;
+  for (const std::string &id : result.compiled->consumer.ids)
+    for (const DiagnosticInfo &info : allDiagnostics())
+      if (info.id == id &&
+          (info.diagClass == DiagnosticClass::Error || info.diagClass == DiagnosticClass::Fatal))
+        return result;
+  result.evaluator = std::make_unique<eval::Evaluator>(*result.compiled->model);
+  result.document =
+      gen::text::buildDocument(*result.compiled->model, result.compiled->sources, name);
+  return result;
+}
+
+std::vector<const Claim *> allClaims(const gen::text::Document &document) {
+  std::vector<const Claim *> claims;
+  auto add = [&](const std::vector<Claim> &more) {
+    for (const Claim &claim : more)
+      claims.push_back(&claim);
+  };
+  auto blocks = [&](const std::vector<gen::text::Block> &list) {
+    for (const gen::text::Block &block : list) {
+      add(block.claims);
+      for (const gen::text::ListItem &item : block.items)
+        add(item.claims);
+      for (const gen::text::TableRow &row : block.table.rows)
+        add(row.claims);
+    }
+  };
+  blocks(document.introduction);
+  for (const gen::text::Section &section : document.sections)
+    blocks(section.blocks);
+  return claims;
 }
 
 ClaimChecker::ClaimChecker(const eval::Evaluator &evaluator)
@@ -172,23 +210,9 @@ std::vector<Contradiction> ClaimChecker::check(const Claim &claim) {
 
 std::vector<Contradiction> ClaimChecker::check(const gen::text::Document &document) {
   std::vector<Contradiction> found;
-  auto checkAll = [&](const std::vector<Claim> &claims) {
-    for (const Claim &claim : claims)
-      for (Contradiction &contradiction : check(claim))
-        found.push_back(std::move(contradiction));
-  };
-  auto blocks = [&](const std::vector<gen::text::Block> &list) {
-    for (const gen::text::Block &block : list) {
-      checkAll(block.claims);
-      for (const gen::text::ListItem &item : block.items)
-        checkAll(item.claims);
-      for (const gen::text::TableRow &row : block.table.rows)
-        checkAll(row.claims);
-    }
-  };
-  blocks(document.introduction);
-  for (const gen::text::Section &section : document.sections)
-    blocks(section.blocks);
+  for (const Claim *claim : allClaims(document))
+    for (Contradiction &contradiction : check(*claim))
+      found.push_back(std::move(contradiction));
   return found;
 }
 
@@ -217,6 +241,11 @@ void eraseAll(std::string &text, llvm::StringRef piece) {
   for (size_t at = text.find(piece.data(), 0, piece.size()); at != std::string::npos;
        at = text.find(piece.data(), at, piece.size()))
     text.replace(at, piece.size(), " ");
+}
+
+template <typename Enum> void registryWords(std::vector<std::string> &words) {
+  for (size_t i = 0; i < model::registrySize<Enum>(); ++i)
+    words.push_back(model::display(static_cast<Enum>(i)).str());
 }
 
 /// The policy's own words, longest first: they may hold any word and claim nothing.
@@ -255,15 +284,14 @@ std::vector<std::string> policyWords(const model::PolicyModel &model) {
       words.push_back(gen::text::identifierWords(measure));
   }
   // The registries' words ("knowing what personal information we collect, use and ...").
-#define RIGHT(ID, DISPLAY) words.push_back(DISPLAY);
-#define CHANNEL(ID, DISPLAY) words.push_back(DISPLAY);
-#define NOTICE(ID, DISPLAY) words.push_back(DISPLAY);
-#define SECTION(ID, TITLE) words.push_back(TITLE);
-#define CONTACT_KIND(ID, DISPLAY) words.push_back(DISPLAY);
-#define BASIS(ID, DISPLAY) words.push_back(DISPLAY);
-#define RECIPIENT_KIND(ID, SPELLING, DISPLAY) words.push_back(DISPLAY);
-#define FRAMEWORK(ID, DISPLAY, VALID_FROM, VALID_UNTIL) words.push_back(DISPLAY);
-#include "model/Registry.def"
+  registryWords<model::Right>(words);
+  registryWords<model::ChannelKind>(words);
+  registryWords<model::NoticeKind>(words);
+  registryWords<model::NoteSection>(words);
+  registryWords<model::ContactKind>(words);
+  registryWords<model::LegalBasis>(words);
+  registryWords<model::RecipientKind>(words);
+  registryWords<model::Framework>(words);
   std::sort(words.begin(), words.end(), [](const std::string &a, const std::string &b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
   });

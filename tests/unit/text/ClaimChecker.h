@@ -4,10 +4,13 @@
 #ifndef POLICYC_TESTS_UNIT_TEXT_CLAIMCHECKER_H
 #define POLICYC_TESTS_UNIT_TEXT_CLAIMCHECKER_H
 
+#include "TestSupport.h"
+
 #include "eval/Evaluator.h"
 #include "gen/text/TextDocument.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -47,6 +50,21 @@ private:
   const eval::Evaluator &evaluator;
   const model::PolicyModel &model;
 };
+
+/// A policy compiled from memory with its evaluator and generated document; no evaluator
+/// when the policy has errors.
+struct GeneratedText {
+  std::unique_ptr<CompiledText> compiled;
+  std::unique_ptr<eval::Evaluator> evaluator;
+  gen::text::Document document;
+
+  bool valid() const { return evaluator != nullptr; }
+  const model::PolicyModel &model() const { return *compiled->model; }
+};
+GeneratedText generateText(const std::string &source, const std::string &name);
+
+/// Every paragraph, list item and table row's claims, in document order.
+std::vector<const gen::text::Claim *> allClaims(const gen::text::Document &document);
 
 /// Sentences about data flows (a flow verb outside the policy's own words) that no claim of
 /// their block, item or row covers. Notes are the author's text and are not looked at.

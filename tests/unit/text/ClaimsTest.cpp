@@ -6,8 +6,6 @@
 #include "RandomPolicy.h"
 #include "TestSupport.h"
 
-#include "gen/text/DocumentBuilder.h"
-
 #include "llvm/ADT/StringExtras.h"
 
 #include <catch2/catch.hpp>
@@ -23,35 +21,12 @@ using gen::text::Claim;
 namespace {
 /// Random policies checked, from this seed on (tests/e2e/difftest/RandomPolicy.h).
 constexpr uint64_t kRandomSeed = 20261129;
-constexpr uint64_t kRandomCount = 150;
+constexpr uint64_t kRandomCount = 1000;
 
-bool hasErrors(const test::CompiledText &compiled) {
-  for (const std::string &id : compiled.consumer.ids)
-    for (const DiagnosticInfo &info : allDiagnostics())
-      if (info.id == id &&
-          (info.diagClass == DiagnosticClass::Error || info.diagClass == DiagnosticClass::Fatal))
-        return true;
-  return false;
-}
-
-/// A policy with its model, evaluator and generated document.
-struct Generated {
-  std::unique_ptr<test::CompiledText> compiled;
-  std::unique_ptr<eval::Evaluator> evaluator;
-  gen::text::Document document;
-
-  bool valid() const { return evaluator != nullptr; }
-};
+using Generated = test::GeneratedText;
 
 Generated generate(const std::string &source, const std::string &name) {
-  Generated result;
-  result.compiled = test::compileText(source, name);
-  if (!result.compiled->model || hasErrors(*result.compiled))
-    return result;
-  result.evaluator = std::make_unique<eval::Evaluator>(*result.compiled->model);
-  result.document =
-      gen::text::buildDocument(*result.compiled->model, result.compiled->sources, name);
-  return result;
+  return test::generateText(source, name);
 }
 
 std::vector<fs::path> projectPolicies() {
