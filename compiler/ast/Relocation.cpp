@@ -122,6 +122,19 @@ public:
       visit(rule.conditionRange);
       return;
     }
+    case Item::Kind::Expect: {
+      auto &expect = llvm::cast<ExpectStmt>(item);
+      visit(expect.verdictRange);
+      visit(expect.verbRange);
+      visit(expect.what);
+      visit(expect.sources);
+      visit(expect.recipients);
+      visit(expect.purposes);
+      visit(expect.linked);
+      visit(expect.granted);
+      visit(expect.withdrawn);
+      return;
+    }
     case Item::Kind::Retain: {
       auto &retain = llvm::cast<RetainStmt>(item);
       visit(retain.what);

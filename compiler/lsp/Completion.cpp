@@ -245,6 +245,15 @@ void completeIn(ItemList &list, const Context &context, const model::PolicyModel
   llvm::StringRef head = clause.front();
   bool never = head == "never";
   llvm::StringRef verb = never && clause.size() > 1 ? llvm::StringRef(clause[1]) : head;
+  // A decision test: `expect allow|deny` and then the clauses of a rule statement.
+  bool expect = head == "expect";
+  if (expect) {
+    if (clause.size() == 1)
+      return list.keywords({"allow", "deny"});
+    if (clause.size() == 2)
+      return list.keywords({"collect", "use", "disclose", "link"});
+    verb = clause[2];
+  }
 
   // Inside a vocabulary tree: a member's attributes follow its name.
   if (context.depth > 0) {
@@ -287,8 +296,12 @@ void completeIn(ItemList &list, const Context &context, const model::PolicyModel
       return list.keywords({"opt_in", "opt_out"});
     return;
   }
-  if (afterList)
-    return followingKeywords(list, verb, never);
+  if (afterList) {
+    followingKeywords(list, verb, never);
+    if (expect)
+      list.keywords({"without"});
+    return;
+  }
 
   if (keyword == verb || keyword == "never" || (keyword == "with" && verb == "link")) {
     if (verb == "collect" || verb == "use" || verb == "disclose" || verb == "link" ||

@@ -102,7 +102,8 @@ private:
       llvm::SMRange selection = item.range;
       if (const auto *rule = llvm::dyn_cast<ast::RuleStmt>(&item))
         selection = rule->verbRange;
-      return symbol(name, "statement", kind, item.range, selection);
+      return symbol(name, item.getKind() == ast::Item::Kind::Expect ? "test" : "statement", kind,
+                    item.range, selection);
     }
     }
   }

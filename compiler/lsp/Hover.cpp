@@ -157,6 +157,10 @@ std::string statementHover(const Analysis &analysis, const ast::Item &item, llvm
       text += "\n- " + line;
     return text;
   }
+  case ast::Item::Kind::Expect:
+    return text + "\n\nA decision test, not a statement of the policy: `policyc test` asks the "
+                  "reference evaluator every question its clauses name and expects this "
+                  "answer (docs/test.md).";
   case ast::Item::Kind::Retain:
     return text + "\n\nHow long data is kept. Where several `retain` periods cover the same "
                   "data, the most specific decides; they must agree.";

@@ -65,6 +65,20 @@ public:
         name(Symbol::Kind::Consent, consent);
       return;
     }
+    case ast::Item::Kind::Expect: {
+      // Decision tests name the policy's nodes and consents: a rename must reach them too.
+      const auto &expect = llvm::cast<ast::ExpectStmt>(item);
+      paths(model::VocabularyKind::Category, expect.what);
+      paths(model::VocabularyKind::Category, expect.linked);
+      paths(model::VocabularyKind::Source, expect.sources);
+      paths(model::VocabularyKind::Recipient, expect.recipients);
+      paths(model::VocabularyKind::Purpose, expect.purposes);
+      for (const ast::Identifier &consent : expect.granted)
+        name(Symbol::Kind::Consent, consent);
+      for (const ast::Identifier &consent : expect.withdrawn)
+        name(Symbol::Kind::Consent, consent);
+      return;
+    }
     case ast::Item::Kind::Retain: {
       const auto &retain = llvm::cast<ast::RetainStmt>(item);
       paths(model::VocabularyKind::Category, retain.what);

@@ -402,6 +402,21 @@ TEST_CASE("lsp: rename edits every file and refuses what cannot be renamed", "[l
   CHECK(everywhere.getArray(vocabularyUri)->size() == 1);
   CHECK(everywhere.getArray(uri)->size() == 2);
   CHECK_FALSE(everywhere.getArray(usUri));
+
+  // Decision tests name nodes and consents too.
+  std::string testsText = "import \"vocabulary.policy\";\n"
+                          "expect allow use contact.email for marketing when consent news;\n";
+  std::string testsUri = uriFromPath(writeFile(folder, "tests.policy", testsText));
+  client.open(testsUri, testsText);
+  json::Object fromTest = Client::at(testsUri, 1, 26); // email
+  fromTest["newName"] = "mail_address";
+  json::Value inTests = client.result("textDocument/rename", std::move(fromTest));
+  const json::Object &testChanges = *inTests.getAsObject()->getObject("changes");
+  REQUIRE(testChanges.getArray(testsUri));
+  CHECK(
+      text(*testChanges.get(testsUri)) ==
+      R"([{"newText":"mail_address","range":{"end":{"character":30,"line":1},"start":{"character":25,"line":1}}}])");
+  CHECK(testChanges.getArray(vocabularyUri)->size() == 1);
 }
 
 TEST_CASE("lsp: completion knows the clause it is in", "[lsp]") {
@@ -442,7 +457,17 @@ TEST_CASE("lsp: completion knows the clause it is in", "[lsp]") {
   CHECK(has(complete("purpose x basis "), "legitimate_interest"));
   CHECK(has(complete("policy \"P\" { transfers under "), "data_privacy_framework"));
   CHECK(has(complete("collect contact "), "from"));
+  // Decision tests (`policyc test`) take the clauses of a rule after their verdict.
+  CHECK(complete("expect ") == std::vector<std::string>{"allow", "deny"});
+  CHECK(has(complete("expect deny "), "disclose"));
+  CHECK(has(complete("expect allow use "), "contact"));
+  CHECK(complete("expect allow use contact for ") ==
+        std::vector<std::string>{"marketing", "billing"});
+  CHECK(complete("expect deny use contact for marketing without consent ") ==
+        std::vector<std::string>{"news"});
+  CHECK(has(complete("expect deny use contact for marketing "), "without"));
   std::vector<std::string> start = complete("");
+  CHECK(has(start, "expect"));
   CHECK(has(start, "collect"));
   CHECK(has(start, "category"));
   CHECK_FALSE(has(start, "from"));
