@@ -78,6 +78,7 @@ def vocabularies(w):
     w.line("recipient overseas processor abroad { %s }" % " ".join(
         "o%d;" % i for i in range(OVERSEAS)))
     w.line('consent offers opt_in { withdraw via link "the link in every e-mail"; }')
+    w.line('consent tracking_toggle opt_out { withdraw via settings "Privacy > Tracking"; }')
     w.line('event account_closed;')
 
 
@@ -123,6 +124,7 @@ class Planter:
             self.permit_prohibited, self.purpose_limit, self.anonymity, self.linkage,
             self.consent, self.retention, self.processor, self.transfer, self.unused,
             self.never_collected, self.sensitive_data, self.shadowed, self.overridden,
+            self.purpose_unspecified, self.opt_out_consent, self.consent_not_carried,
         ]
         self.next = 0
         self.unused_count = 0
@@ -223,6 +225,24 @@ class Planter:
         self.w.statement("never collect %s from %s;" % (c, s))
         line = self.w.statement("use %s from %s for %s;" % (c, s, self.rng.choice(self.purposes)))
         self.w.expect("warn_permit_overridden", line)
+
+    def purpose_unspecified(self):
+        c, s = self.pairs.pop()
+        line = self.w.statement("collect %s from %s;" % (c, s))
+        self.w.expect("warn_purpose_unspecified", line)
+
+    def opt_out_consent(self):
+        c, s = self.pairs.pop()
+        line = self.w.statement("collect %s from %s for marketing.q%d when consent tracking_toggle;" % (
+            c, s, self.rng.randrange(PURPOSE_CHILDREN)))
+        self.w.expect("warn_opt_out_consent", line)
+
+    def consent_not_carried(self):
+        c, s = self.pairs.pop()
+        p, q = self.two_purposes()
+        self.w.statement("collect %s from %s for %s when consent offers;" % (c, s, p))
+        line = self.w.statement("use %s from %s for %s;" % (c, s, q))
+        self.w.expect("warn_consent_not_carried", line)
 
 
 def clean_group(w, rng, pairs, sensitive, anonymous, anonymous_sources, purposes, index):

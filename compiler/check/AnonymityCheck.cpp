@@ -19,7 +19,7 @@ void checkCollection(CheckContext &context, const model::Rule &rule, const Box &
   anonymousSource.sets[SourceAxis] = box.sets[SourceAxis].intersect(context.anonymousSources);
   if (anonymousSource.empty())
     return;
-  Point witness = witnessPoint(anonymousSource, context.tupleAxes);
+  Point witness = witnessPoint(anonymousSource, context.dataAxes);
   const model::PolicyModel &model = context.model;
   model::NodeId source = witness[SourceAxis];
   std::string sourceName = nodeName(model, VocabularyKind::Source, source);
@@ -45,7 +45,7 @@ void checkLink(CheckContext &context, const model::Rule &rule, const Box &box) {
         anonymousFirst ? context.identifyingCategories : context.anonymousCategories);
     if (joined.empty())
       continue;
-    if (!context.linkProhibitions.overlapping(box).empty())
+    if (!context.linkForbids.overlapping(box).empty())
       return;
     Point witness = witnessPoint(joined, context.linkAxes);
     const model::PolicyModel &model = context.model;
@@ -67,20 +67,15 @@ void checkLink(CheckContext &context, const model::Rule &rule, const Box &box) {
 } // namespace
 
 void checkAnonymity(CheckContext &context) {
-  const model::PolicyModel &model = context.model;
-  bool anonymousSources = !context.anonymousSources.empty();
-  bool anonymousCategories = !context.anonymousCategories.empty();
-  if (!anonymousSources && !anonymousCategories)
+  if (!context.anonymousSources.empty())
+    for (const model::Effect *collect : context.effects.permitting(model::Relation::Collect))
+      checkCollection(context, *collect->rule, collect->members);
+  if (context.anonymousCategories.empty())
     return;
-  for (uint32_t index = 0; index < model.rules.size(); ++index) {
-    const model::Rule &rule = model.rules[index];
-    if (rule.prohibition)
-      continue;
-    if (rule.kind == model::RuleKind::Collect && anonymousSources)
-      checkCollection(context, rule, context.ruleBoxes[index]);
-    if (rule.kind == model::RuleKind::Link && anonymousCategories)
-      checkLink(context, rule, context.ruleBoxes[index]);
-  }
+  // A link's own effect: checkLink looks at both orders of the pair.
+  for (const model::Effect *link : context.effects.permitting(model::Relation::Link))
+    if (link->origin == model::EffectOrigin::Statement)
+      checkLink(context, *link->rule, link->members);
 }
 
 } // namespace policyc::check

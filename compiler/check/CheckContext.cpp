@@ -1,5 +1,9 @@
 #include "check/CheckContext.h"
 
+#include "model/Periods.h"
+
+#include "llvm/Support/ErrorHandling.h"
+
 #include <algorithm>
 #include <set>
 
@@ -71,10 +75,18 @@ CheckContext::CheckContext(const model::PolicyModel &model, const CheckOptions &
 }
 
 NodeSet CheckContext::axisSet(VocabularyKind kind, const NodeSet &set) const {
-  if (model.vocabulary(kind).size() == 0)
-    return unusedAxis();
-  return set;
+  return effects.axisSet(kind, set);
 }
+
+namespace {
+NodeSet leavesOf(const model::Vocabulary &vocabulary) {
+  NodeSet leaves;
+  for (NodeId id = 0; id < vocabulary.size(); ++id)
+    if (vocabulary[id].isLeaf(id))
+      leaves.add({id, id});
+  return leaves;
+}
+} // namespace
 
 void CheckContext::deriveSets() {
   const model::Vocabulary &categories = model.categories();
@@ -84,6 +96,8 @@ void CheckContext::deriveSets() {
   marketingPurposes = model.purposes().withFlag(model::NodeFlag::Marketing);
   anonymousSources = model.sources().withFlag(model::NodeFlag::Anonymous);
   abroadRecipients = model.recipients().withFlag(model::NodeFlag::Abroad);
+  leafCategories = leavesOf(categories);
+  leafSources = axisSet(VocabularyKind::Source, leavesOf(model.sources()));
   const model::Vocabulary &recipients = model.recipients();
   for (NodeId id = 0; id < recipients.size(); ++id) {
     auto kind = recipients[id].recipientKind;
@@ -93,9 +107,15 @@ void CheckContext::deriveSets() {
       thirdParties.add({id, id});
   }
   const model::Vocabulary &purposes = model.purposes();
-  for (NodeId id = 0; id < purposes.size(); ++id)
+  NodeSet legalObligations;
+  for (NodeId id = 0; id < purposes.size(); ++id) {
     if (purposes[id].basis == model::LegalBasis::consent)
       consentPurposes.add({id, id});
+    if (purposes[id].basis == model::LegalBasis::legal_obligation)
+      legalObligations.add({id, id});
+  }
+  withoutLegalObligation =
+      axisSet(VocabularyKind::Purpose, legalObligations.complement(purposes.size()));
 }
 
 Box CheckContext::dataBox(const model::SelectorList &categories,
@@ -108,58 +128,54 @@ Box CheckContext::dataBox(const model::SelectorList &categories,
   return box;
 }
 
-Box CheckContext::ruleBoxOf(const model::Effect &effect) const {
-  if (effect.relation != model::Relation::Collect)
-    return effect.members;
-  // `never collect` is indexed by everything it forbids: every use and disclosure too.
-  Box box = effect.members;
-  box.sets[PurposeAxis] = axisSet(VocabularyKind::Purpose, model.purposes().all());
-  box.sets[RecipientAxis] = model.recipients().all();
-  return box;
+namespace {
+/// The index of `context` that holds effects like `effect`; for the const and the building
+/// context alike.
+template <typename Context> auto &indexOfEffect(Context &context, const model::Effect &effect) {
+  switch (effect.relation) {
+  case model::Relation::Collect:
+    return effect.forbids ? context.collectForbids : context.collectPermits;
+  case model::Relation::Link:
+    return effect.forbids ? context.linkForbids : context.linkPermits;
+  case model::Relation::Tuple:
+    if (!effect.forbids)
+      return context.tuplePermits;
+    if (effect.origin == model::EffectOrigin::PurposeLimit)
+      return context.limits;
+    if (effect.origin == model::EffectOrigin::NeverCollected)
+      return context.neverCollected;
+    return context.tupleForbids;
+  }
+  llvm_unreachable("unknown relation");
+}
+} // namespace
+
+const OverlapIndex &CheckContext::indexFor(const model::Effect &effect) const {
+  return indexOfEffect(*this, effect);
 }
 
-// The indexes hold the effects the model derives (model/Effects.h), with the boxes of what
-// each statement speaks of (`members`): overlaps between statements are overlaps of data.
+// Every effect the model derives goes into the one index that holds its kind, with the box of
+// what its statement speaks of (`members`).
 void CheckContext::buildIndexes() {
-  for (OverlapIndex *index_ : {&permits, &prohibitions, &neverCollects, &limits, &collections,
-                               &linkPermits, &linkProhibitions, &periods, &protections})
-    index_->setVocabularies(tupleAxes);
-  ruleBoxes.assign(model.rules.size(), Box{});
-  for (uint32_t index = 0; index < model.rules.size(); ++index) {
-    bool boxed = false;
-    for (const model::Effect &effect : effects.ofRule(index)) {
-      const Box &box = effect.members;
-      switch (effect.relation) {
-      case model::Relation::Link:
-        (effect.forbids ? linkProhibitions : linkPermits).add(box, index);
-        break;
-      case model::Relation::Collect:
-        if (effect.forbids)
-          neverCollects.add(ruleBoxOf(effect), index);
-        else
-          collections.add(box, index);
-        break;
-      case model::Relation::Tuple:
-        if (effect.origin == model::EffectOrigin::PurposeLimit)
-          limits.add(box, index);
-        else
-          (effect.forbids ? prohibitions : permits).add(box, index);
-        break;
-      }
-      // The box a pass reads for the statement: its tuples (for a link, its pairs).
-      if (!boxed && effect.origin != model::EffectOrigin::PurposeLimit &&
-          (effect.relation != model::Relation::Collect || effect.forbids)) {
-        ruleBoxes[index] = ruleBoxOf(effect);
-        boxed = effect.relation != model::Relation::Collect;
-      }
-    }
+  std::array<OverlapIndex *, 11> all{&collectPermits, &collectForbids, &conditionalCollects,
+                                     &tuplePermits,   &tupleForbids,   &neverCollected,
+                                     &limits,         &linkPermits,    &linkForbids,
+                                     &periods,        &protections};
+  for (OverlapIndex *index : all)
+    index->setVocabularies(tupleAxes);
+  llvm::ArrayRef<model::Effect> derived = effects.all();
+  for (uint32_t number = 0; number < derived.size(); ++number) {
+    const model::Effect &effect = derived[number];
+    indexOfEffect(*this, effect).add(effect.members, number);
+    if (effect.relation == model::Relation::Collect && effect.permits() && !effect.consents.empty())
+      conditionalCollects.add(effect.members, number);
   }
   // A repeated retention rule (same data, same period) says nothing new: index it once, so
   // that copies do not make the retention pass compare every pair of them.
   std::set<std::vector<uint64_t>> seenPeriods;
   for (uint32_t index = 0; index < model.retentions.size(); ++index) {
     const model::Retention &retention = model.retentions[index];
-    if (retention.kind == model::RetentionKind::AsNeeded)
+    if (!model::isPeriod(retention))
       continue;
     Box box = dataBox(retention.categories, retention.sources);
     std::vector<uint64_t> key{static_cast<uint64_t>(retention.kind), retention.event,
@@ -176,9 +192,8 @@ void CheckContext::buildIndexes() {
     const model::Protection &protection = model.protections[index];
     protections.add(dataBox(protection.categories, protection.sources), index);
   }
-  for (OverlapIndex *index_ : {&permits, &prohibitions, &neverCollects, &limits, &collections,
-                               &linkPermits, &linkProhibitions, &periods, &protections})
-    index_->build();
+  for (OverlapIndex *index : all)
+    index->build();
   neverTakesEffect.assign(model.rules.size(), false);
 }
 
@@ -186,8 +201,8 @@ Point CheckContext::tupleWitness(const Box &box) const {
   Box data = box;
   data.sets[PurposeAxis] = unusedAxis();
   data.sets[RecipientAxis] = unusedAxis();
-  for (uint32_t entry : collections.overlapping(data)) {
-    const Box &collected = collections.box(entry);
+  for (uint32_t entry : collectPermits.overlapping(data)) {
+    const Box &collected = collectPermits.box(entry);
     Box narrowed = box;
     narrowed.sets[CategoryAxis] = box.sets[CategoryAxis].intersect(collected.sets[CategoryAxis]);
     narrowed.sets[SourceAxis] = box.sets[SourceAxis].intersect(collected.sets[SourceAxis]);
@@ -233,7 +248,7 @@ llvm::SMRange CheckContext::clauseRange(const model::Rule &rule, unsigned axis) 
     list = &rule.sources;
     break;
   case PurposeAxis:
-    list = rule.kind == model::RuleKind::Link ? &rule.linked : &rule.purposes;
+    list = rule.linked.written ? &rule.linked : &rule.purposes;
     break;
   case RecipientAxis:
     list = &rule.recipients;

@@ -1,5 +1,6 @@
-// What the passes of one check run share: the model, the derived node sets, every statement
-// as a box, the overlap indexes over those boxes, and the findings waiting to be reported.
+// What the passes of one check run share: the model and what it derives (the effects of every
+// rule statement), the node sets the passes test against, overlap indexes over the effects'
+// boxes, and the findings waiting to be reported.
 // Private to the check stage.
 #ifndef POLICYC_CHECK_CHECKCONTEXT_H
 #define POLICYC_CHECK_CHECKCONTEXT_H
@@ -30,6 +31,11 @@ public:
     /// Records the tuple the finding is about, for tools and tests.
     Builder &witness(const Point &point) {
       finding.witness = point;
+      return *this;
+    }
+    /// Proposes replacing `range` by `replacement` (an empty range inserts).
+    Builder &fixIt(llvm::SMRange range, std::string replacement) {
+      diagnostic.fixIts.push_back({range, std::move(replacement)});
       return *this;
     }
     /// Records the other statement of the clash.
@@ -87,24 +93,49 @@ public:
   model::NodeSet processors;   ///< recipients of kind processor
   model::NodeSet thirdParties; ///< recipients of kind third_party or public
   model::NodeSet abroadRecipients;
-  model::NodeSet consentPurposes;   ///< purposes whose legal basis is consent
+  model::NodeSet consentPurposes; ///< purposes whose legal basis is consent
+  /// Purposes whose legal basis is not legal_obligation (the unused point if none).
+  model::NodeSet withoutLegalObligation;
   model::NodeSet marketingPurposes; ///< purposes with the `marketing` attribute (inherited)
+  model::NodeSet leafCategories;    ///< categories without children: concrete data
+  model::NodeSet leafSources;       ///< sources without children (the unused point if none)
 
-  /// Per rule (index into model.rules): the tuples it permits or forbids, in the space
-  /// category x source x purpose x recipient; for link rules, category x source x linked.
-  /// Empty for a `collect` without `for`, which permits no use (docs/semantics.md).
-  std::vector<Box> ruleBoxes;
+  // Indexes over the effects the model derives for the rule statements (model/Effects.h),
+  // one per relation, sign and origin that a pass asks about. An entry holds the effect's
+  // `members` box (overlaps between statements are overlaps of the data they speak of; the
+  // subtree-pair fast path of OverlapIndex needs whole subtrees, which `questions` boxes are
+  // not), tagged with the effect's number in effects.all() (see effectAt()).
+  /// Collection permitted: every `collect`.
+  OverlapIndex collectPermits;
+  /// Collection forbidden: `never collect`.
+  OverlapIndex collectForbids;
+  /// The collection permits that require a consent (few, so a pass asks them first).
+  OverlapIndex conditionalCollects;
+  /// Use and disclosure permitted: `collect ... for` (our own use), `use`, `disclose`.
+  OverlapIndex tuplePermits;
+  /// Use and disclosure forbidden by `never use` and `never disclose`.
+  OverlapIndex tupleForbids;
+  /// Use and disclosure forbidden because `never collect` forbids the collection.
+  OverlapIndex neverCollected;
+  /// The prohibition that each `for P only` adds.
+  OverlapIndex limits;
+  /// `link` and `never link`, each in both orientations.
+  OverlapIndex linkPermits;
+  OverlapIndex linkForbids;
+  // Tagged with the index of the statement in model.retentions or model.protections.
+  OverlapIndex periods;     ///< retain for / until / while, as (category, source)
+  OverlapIndex protections; ///< protect statements, as (category, source)
 
-  // Indexes; the tag of an entry is the index of its statement in the model's vector.
-  OverlapIndex permits;          ///< collect, use, disclose permits (their rule box)
-  OverlapIndex prohibitions;     ///< never collect, never use, never disclose
-  OverlapIndex neverCollects;    ///< never collect alone (its rule box)
-  OverlapIndex limits;           ///< the prohibition that each `for P only` adds
-  OverlapIndex collections;      ///< collect permits as (category, source)
-  OverlapIndex linkPermits;      ///< link permits, in both orientations
-  OverlapIndex linkProhibitions; ///< never link, in both orientations
-  OverlapIndex periods;          ///< retain for / until / while, as (category, source)
-  OverlapIndex protections;      ///< protect statements, as (category, source)
+  /// The effect an entry of one of the effect indexes stands for.
+  const model::Effect &effectAt(const OverlapIndex &index, uint32_t entry) const {
+    return effects.all()[index.tag(entry)];
+  }
+  /// The index in model.rules of the statement an effect belongs to.
+  uint32_t ruleIndexOf(const model::Effect &effect) const {
+    return static_cast<uint32_t>(effect.rule - model.rules.data());
+  }
+  /// The overlap index that holds effects like `effect` (same relation, sign and origin).
+  const OverlapIndex &indexFor(const model::Effect &effect) const;
 
   /// The vocabularies of the axes of each space, for witnesses.
   AxisVocabularies tupleAxes; ///< category, source, purpose, recipient
@@ -117,9 +148,6 @@ public:
   /// An axis set for vocabulary `kind`: `set` itself, or the single unused point when the
   /// vocabulary is empty (a policy without sources still has tuples).
   model::NodeSet axisSet(model::VocabularyKind kind, const model::NodeSet &set) const;
-  /// The box of an effect as the passes read it: its members, and for `never collect` every
-  /// use and disclosure of that data as well.
-  Box ruleBoxOf(const model::Effect &effect) const;
   /// (category, source) of a statement with those two clauses.
   Box dataBox(const model::SelectorList &categories, const model::SelectorList &sources) const;
 

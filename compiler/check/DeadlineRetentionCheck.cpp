@@ -12,6 +12,9 @@
 #include "check/CheckContext.h"
 #include "check/Coverage.h"
 #include "check/Witness.h"
+#include "model/Periods.h"
+
+#include "llvm/ADT/STLExtras.h"
 
 #include <map>
 #include <optional>
@@ -19,67 +22,83 @@
 namespace policyc::check {
 
 namespace {
-struct FirstDeadline {
-  const model::Duration *duration;
-  llvm::SMRange range;
-  uint32_t statement;
-};
+/// The statement of `statements` whose info is `info`.
+template <typename Statement>
+const Statement *statementOf(const std::vector<Statement> &statements,
+                             const model::StatementInfo *info) {
+  for (const Statement &statement : statements)
+    if (&statement.info == info)
+      return &statement;
+  return nullptr;
+}
 
+// The deadline of a right is the one model/Periods.h resolves (the first statement that gives
+// one); every statement that gives it another contradicts that one.
 void checkRightDeadlines(CheckContext &context) {
-  std::map<model::Right, FirstDeadline> first;
-  for (const model::RightStatement &statement : context.model.rights) {
+  const model::PolicyModel &model = context.model;
+  std::map<model::Right, model::DeadlineDecision> decided;
+  for (const model::RightStatement &statement : model.rights) {
     if (!statement.deadline)
       continue;
-    for (size_t i = 0; i < statement.rights.size(); ++i) {
-      model::Right right = statement.rights[i];
-      auto [it, inserted] = first.try_emplace(
-          right, FirstDeadline{&*statement.deadline, statement.deadlineRange, statement.info.id});
-      if (inserted || it->second.duration->hours() == statement.deadline->hours())
+    for (model::Right right : statement.rights) {
+      auto it = decided.find(right);
+      if (it == decided.end())
+        it = decided.emplace(right, model::rightDeadline(model, right)).first;
+      const model::DeadlineDecision &decision = it->second;
+      if (decision.statement == &statement.info ||
+          decision.duration->hours() == statement.deadline->hours())
         continue;
+      const model::RightStatement *first = statementOf(model.rights, decision.statement);
       std::string name = model::spelling(right).str();
       context.findings
           .report(statement.info.id, statement.deadlineRange, diag::err_conflicting_right_deadlines,
-                  name, statement.deadline->str(), it->second.duration->str())
-          .other(it->second.statement)
-          .note(it->second.range, diag::note_other_deadline_here, "deadline")
+                  name, statement.deadline->str(), decision.duration->str())
+          .other(decision.statement->id)
+          .note(first->deadlineRange, diag::note_other_deadline_here, "deadline")
           .note(statement.deadlineRange, diag::note_fix,
-                "give '" + name + "' one deadline: make both " + it->second.duration->str() +
+                "give '" + name + "' one deadline: make both " + decision.duration->str() +
                     ", or both " + statement.deadline->str());
     }
   }
 }
 
 void checkNoticeLeads(CheckContext &context) {
-  std::map<model::NoticeKind, FirstDeadline> first;
-  for (const model::Notice &notice : context.model.notices) {
+  const model::PolicyModel &model = context.model;
+  std::map<model::NoticeKind, model::DeadlineDecision> decided;
+  for (const model::Notice &notice : model.notices) {
     if (!notice.lead)
       continue;
-    auto [it, inserted] = first.try_emplace(
-        notice.notice, FirstDeadline{&*notice.lead, notice.leadRange, notice.info.id});
-    if (inserted || it->second.duration->hours() == notice.lead->hours())
+    auto it = decided.find(notice.notice);
+    if (it == decided.end())
+      it = decided.emplace(notice.notice, model::noticeLead(model, notice.notice)).first;
+    const model::DeadlineDecision &decision = it->second;
+    if (decision.statement == &notice.info || decision.duration->hours() == notice.lead->hours())
       continue;
+    const model::Notice *first = statementOf(model.notices, decision.statement);
     std::string name = model::spelling(notice.notice).str();
     context.findings
         .report(notice.info.id, notice.leadRange, diag::err_conflicting_notice_leads, name,
-                notice.lead->str(), it->second.duration->str())
-        .other(it->second.statement)
-        .note(it->second.range, diag::note_other_deadline_here, "lead time")
+                notice.lead->str(), decision.duration->str())
+        .other(decision.statement->id)
+        .note(first->leadRange, diag::note_other_deadline_here, "lead time")
         .note(notice.leadRange, diag::note_fix,
-              "give '" + name + "' one lead time: make both " + it->second.duration->str() +
+              "give '" + name + "' one lead time: make both " + decision.duration->str() +
                   ", or both " + notice.lead->str());
   }
 }
 
-bool samePeriod(const model::Retention &a, const model::Retention &b) {
-  if (a.kind != b.kind || a.event != b.event)
-    return false;
-  if (a.kind != model::RetentionKind::For)
-    return true;
-  return a.length && b.length && a.length->hours() == b.length->hours();
-}
-
-bool strictlyInside(const Box &inner, const Box &outer) {
-  return outer.contains(inner) && !inner.contains(outer);
+/// The retention model/Periods.h resolves for the pair of `point` conflicts.
+bool conflictingAt(const CheckContext &context, const Point &point) {
+  Box pair{{model::NodeSet::range(point[CategoryAxis], point[CategoryAxis]),
+            model::NodeSet::range(point[SourceAxis], point[SourceAxis]), unusedAxis(),
+            unusedAxis()}};
+  std::vector<const model::Retention *> covering;
+  for (uint32_t entry : context.periods.overlapping(pair))
+    covering.push_back(&context.model.retentions[context.periods.tag(entry)]);
+  llvm::stable_sort(covering, [](const model::Retention *a, const model::Retention *b) {
+    return a->info.id < b->info.id;
+  });
+  return model::resolveRetention(covering).kind == model::PeriodKind::Conflicting;
 }
 
 void checkRetention(CheckContext &context) {
@@ -97,17 +116,19 @@ void checkRetention(CheckContext &context) {
         break;
       const model::Retention &earlier = model.retentions[periods.tag(other)];
       const Box &otherBox = periods.box(other);
-      if (samePeriod(retention, earlier) || strictlyInside(box, otherBox) ||
-          strictlyInside(otherBox, box))
+      if (model::samePeriod(retention, earlier) || model::strictlyInside(retention, earlier) ||
+          model::strictlyInside(earlier, retention))
         continue;
       Box common = box.intersect(otherBox);
       // Where a rule inside either one covers the pair, that one is not most specific there.
       std::vector<const Box *> deciders;
-      for (uint32_t third : overlapping)
-        if (strictlyInside(periods.box(third), box) || strictlyInside(periods.box(third), otherBox))
+      for (uint32_t third : overlapping) {
+        const model::Retention &inner = model.retentions[periods.tag(third)];
+        if (model::strictlyInside(inner, retention) || model::strictlyInside(inner, earlier))
           deciders.push_back(&periods.box(third));
+      }
       std::optional<Point> witness = findUncovered(common, deciders, context.dataAxes, 2);
-      if (!witness)
+      if (!witness || !conflictingAt(context, *witness))
         continue;
       std::string period = describePeriod(model, retention);
       std::string otherPeriod = describePeriod(model, earlier);

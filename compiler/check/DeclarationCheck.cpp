@@ -138,7 +138,7 @@ void checkNeverCollected(CheckContext &context, uint32_t index) {
       model::SelectorList one;
       one.nodes = selector.nodes;
       Box relied = context.dataBox(one, rule.sources);
-      if (relied.empty() || !context.collections.overlapping(relied).empty())
+      if (relied.empty() || !context.collectPermits.overlapping(relied).empty())
         continue;
       std::string data = selector.spelling;
       if (rule.sources.written)
@@ -153,21 +153,28 @@ void checkNeverCollected(CheckContext &context, uint32_t index) {
     }
   };
   check(rule.categories);
-  if (rule.kind == model::RuleKind::Link)
+  if (rule.linked.written)
     check(rule.linked);
+}
+/// A use, disclosure or link: a statement that permits something about data it does not
+/// collect itself.
+bool usesCollectedData(llvm::ArrayRef<model::Effect> effects) {
+  bool permits = false;
+  for (const model::Effect &effect : effects) {
+    if (effect.relation == model::Relation::Collect)
+      return false;
+    permits |= effect.permits();
+  }
+  return permits;
 }
 } // namespace
 
 void checkDeclarations(CheckContext &context) {
   checkUnused(context);
   const model::PolicyModel &model = context.model;
-  for (uint32_t index = 0; index < model.rules.size(); ++index) {
-    const model::Rule &rule = model.rules[index];
-    if (rule.prohibition || rule.kind == model::RuleKind::Collect ||
-        context.neverTakesEffect[index])
-      continue;
-    checkNeverCollected(context, index);
-  }
+  for (uint32_t index = 0; index < model.rules.size(); ++index)
+    if (usesCollectedData(context.effects.ofRule(index)) && !context.neverTakesEffect[index])
+      checkNeverCollected(context, index);
 }
 
 } // namespace policyc::check

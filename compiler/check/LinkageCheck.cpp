@@ -11,23 +11,24 @@ namespace policyc::check {
 
 void checkLinkage(CheckContext &context) {
   const model::PolicyModel &model = context.model;
-  if (context.linkProhibitions.size() == 0)
+  const OverlapIndex &forbids = context.linkForbids;
+  if (forbids.size() == 0)
     return;
-  for (uint32_t index = 0; index < model.rules.size(); ++index) {
-    const model::Rule &link = model.rules[index];
-    if (link.prohibition || link.kind != model::RuleKind::Link)
+  for (const model::Effect *permit : context.effects.permitting(model::Relation::Link)) {
+    // The prohibitions are indexed in both orientations, so the link's own one finds them all.
+    if (permit->origin != model::EffectOrigin::Statement)
       continue;
-    const Box &linkBox = context.ruleBoxes[index];
-    std::set<uint32_t> taken; // a symmetric prohibition is indexed twice
+    const model::Rule &link = *permit->rule;
+    const Box &linkBox = permit->members;
+    std::set<const model::Rule *> taken; // a prohibition is indexed in both orientations
     bool more = false;
     std::vector<uint32_t> clashes = clashesOf(
-        context.linkProhibitions, linkBox,
-        [&](uint32_t entry) { return taken.insert(context.linkProhibitions.tag(entry)).second; },
+        forbids, linkBox,
+        [&](uint32_t entry) { return taken.insert(context.effectAt(forbids, entry).rule).second; },
         more);
     for (uint32_t entry : clashes) {
-      uint32_t prohibitionIndex = context.linkProhibitions.tag(entry);
-      const model::Rule &prohibition = model.rules[prohibitionIndex];
-      const Box &forbidden = context.linkProhibitions.box(entry);
+      const model::Rule &prohibition = *context.effectAt(forbids, entry).rule;
+      const Box &forbidden = forbids.box(entry);
       Point witness = witnessPoint(linkBox.intersect(forbidden), context.linkAxes);
       std::optional<unsigned> axis;
       std::string hint =

@@ -108,20 +108,19 @@ struct Situation {
 Situation situationOf(const CheckContext &context) {
   Situation situation;
   situation.consentUsed = !context.model.consents.empty();
-  for (uint32_t index = 0; index < context.model.rules.size(); ++index) {
-    const model::Rule &rule = context.model.rules[index];
-    if (rule.prohibition || rule.kind == model::RuleKind::Link)
-      continue;
-    const Box &box = context.ruleBoxes[index];
-    if (!rule.consents.empty() || box.sets[PurposeAxis].intersects(context.consentPurposes))
+  for (const model::Effect *permit : context.effects.permitting(model::Relation::Collect)) {
+    if (!permit->consents.empty())
       situation.consentUsed = true;
-    if (rule.kind == model::RuleKind::Disclose &&
-        box.sets[RecipientAxis].intersects(context.thirdParties) &&
+    if (permit->members.sets[CategoryAxis].intersects(context.sensitiveCategories))
+      situation.sensitiveCollected = true;
+  }
+  for (const model::Effect *permit : context.effects.permitting(model::Relation::Tuple)) {
+    const Box &box = permit->members;
+    if (!permit->consents.empty() || box.sets[PurposeAxis].intersects(context.consentPurposes))
+      situation.consentUsed = true;
+    if (box.sets[RecipientAxis].intersects(context.thirdParties) &&
         box.sets[CategoryAxis].intersects(context.identifyingCategories))
       situation.thirdPartyDisclosure = true;
-    if (rule.kind == model::RuleKind::Collect &&
-        box.sets[CategoryAxis].intersects(context.sensitiveCategories))
-      situation.sensitiveCollected = true;
   }
   return situation;
 }
@@ -169,9 +168,9 @@ void checkBases(CheckContext &context, llvm::StringRef law) {
 
 void checkRetentionPeriods(CheckContext &context, llvm::StringRef law) {
   const model::PolicyModel &model = context.model;
-  for (uint32_t entry = 0; entry < context.collections.size(); ++entry) {
-    const model::Rule &rule = model.rules[context.collections.tag(entry)];
-    Box collected = context.collections.box(entry);
+  for (uint32_t entry = 0; entry < context.collectPermits.size(); ++entry) {
+    const model::Rule &rule = *context.effectAt(context.collectPermits, entry).rule;
+    Box collected = context.collectPermits.box(entry);
     // Only personal data: anonymous categories are outside both laws.
     collected.sets[CategoryAxis] =
         collected.sets[CategoryAxis].intersect(context.identifyingCategories);
@@ -195,8 +194,10 @@ void checkRetentionPeriods(CheckContext &context, llvm::StringRef law) {
 }
 
 void checkRecipientsNamed(CheckContext &context, llvm::StringRef law) {
+  // How the notice names the recipients of a disclosure, whatever it permits (`external` may
+  // have no member at all).
   for (const model::Rule &rule : context.model.rules) {
-    if (rule.prohibition || rule.kind != model::RuleKind::Disclose)
+    if (!rule.isPermit() || !rule.recipients.written)
       continue;
     for (const model::Selector &selector : rule.recipients.selectors) {
       if (selector.kind != model::Selector::Kind::All &&

@@ -1,9 +1,7 @@
 // Class 9: sensitive data (categories declared `sensitive`, and their subtrees).
 //
 // - disclosed to a third party or the public: beyond our and our processors' control;
-// - used for marketing: purposes are marketing when a segment of their path is `marketing`,
-//   `advertising` or `promotions`, or ends in `_marketing` or `_advertising` (the language
-//   has no marketing attribute, so the checker goes by the names policies use);
+// - used for marketing: purposes with the `marketing` attribute (inherited);
 // - collected without a `protect` statement covering it (any state, any measure).
 #include "check/CheckContext.h"
 #include "check/Coverage.h"
@@ -23,9 +21,9 @@ std::string categoryName(const CheckContext &context, model::NodeId category) {
   return nodeName(context.model, VocabularyKind::Category, category);
 }
 
-void checkThirdParty(CheckContext &context, uint32_t index) {
-  const model::Rule &rule = context.model.rules[index];
-  Box shared = context.ruleBoxes[index];
+void checkThirdParty(CheckContext &context, const model::Effect &permit) {
+  const model::Rule &rule = *permit.rule;
+  Box shared = permit.members;
   shared.sets[CategoryAxis] = shared.sets[CategoryAxis].intersect(context.sensitiveCategories);
   shared.sets[RecipientAxis] = shared.sets[RecipientAxis].intersect(context.thirdParties);
   if (shared.empty())
@@ -44,9 +42,9 @@ void checkThirdParty(CheckContext &context, uint32_t index) {
             "leave " + category + " out of this 'disclose', or disclose it only to processors");
 }
 
-void checkMarketing(CheckContext &context, uint32_t index) {
-  const model::Rule &rule = context.model.rules[index];
-  Box marketed = context.ruleBoxes[index];
+void checkMarketing(CheckContext &context, const model::Effect &permit) {
+  const model::Rule &rule = *permit.rule;
+  Box marketed = permit.members;
   marketed.sets[CategoryAxis] = marketed.sets[CategoryAxis].intersect(context.sensitiveCategories);
   marketed.sets[PurposeAxis] = marketed.sets[PurposeAxis].intersect(context.marketingPurposes);
   if (marketed.empty())
@@ -65,9 +63,9 @@ void checkMarketing(CheckContext &context, uint32_t index) {
                 " out of its purposes");
 }
 
-void checkProtection(CheckContext &context, uint32_t index) {
-  const model::Rule &rule = context.model.rules[index];
-  Box collected = context.dataBox(rule.categories, rule.sources);
+void checkProtection(CheckContext &context, const model::Effect &collection) {
+  const model::Rule &rule = *collection.rule;
+  Box collected = collection.members;
   collected.sets[CategoryAxis] =
       collected.sets[CategoryAxis].intersect(context.sensitiveCategories);
   if (collected.empty())
@@ -93,18 +91,15 @@ void checkProtection(CheckContext &context, uint32_t index) {
 void checkSensitiveData(CheckContext &context) {
   if (context.sensitiveCategories.empty())
     return;
-  const model::PolicyModel &model = context.model;
-  for (uint32_t index = 0; index < model.rules.size(); ++index) {
-    const model::Rule &rule = model.rules[index];
-    if (rule.prohibition || rule.kind == model::RuleKind::Link)
-      continue;
-    if (rule.kind == model::RuleKind::Disclose)
-      checkThirdParty(context, index);
-    if (!context.marketingPurposes.empty())
-      checkMarketing(context, index);
-    if (rule.kind == model::RuleKind::Collect)
-      checkProtection(context, index);
+  bool marketing = !context.marketingPurposes.empty();
+  for (const model::Effect *permit : context.effects.permitting(model::Relation::Tuple)) {
+    if (!context.thirdParties.empty())
+      checkThirdParty(context, *permit);
+    if (marketing)
+      checkMarketing(context, *permit);
   }
+  for (const model::Effect *collection : context.effects.permitting(model::Relation::Collect))
+    checkProtection(context, *collection);
 }
 
 } // namespace policyc::check

@@ -24,10 +24,10 @@ namespace policyc::check {
 using model::VocabularyKind;
 
 namespace {
-void checkProcessorPurposes(CheckContext &context, uint32_t index) {
+void checkProcessorPurposes(CheckContext &context, const model::Effect &permit) {
   const model::PolicyModel &model = context.model;
-  const model::Rule &rule = model.rules[index];
-  Box processed = context.ruleBoxes[index];
+  const model::Rule &rule = *permit.rule;
+  Box processed = permit.members;
   processed.sets[RecipientAxis] = processed.sets[RecipientAxis].intersect(context.processors);
   if (processed.empty())
     return;
@@ -35,15 +35,18 @@ void checkProcessorPurposes(CheckContext &context, uint32_t index) {
   Box ours = processed;
   ours.sets[RecipientAxis] = model::NodeSet::range(model.usRecipient, model.usRecipient);
   bool coveredByOne = false;
-  std::vector<const Box *> covers = coversOf(context.permits, ours, processed, 3, coveredByOne);
+  std::vector<const Box *> covers =
+      coversOf(context.tuplePermits, ours, processed, 3, coveredByOne);
   if (coveredByOne)
     return;
   // Only data we collect can reach the processor: look for the purpose it gets beyond ours
   // within each collection of that data.
   std::optional<Point> witness;
-  for (uint32_t entry :
-       context.collections.overlapping(context.dataBox(rule.categories, rule.sources))) {
-    const Box &collected = context.collections.box(entry);
+  Box data = processed;
+  data.sets[PurposeAxis] = unusedAxis();
+  data.sets[RecipientAxis] = unusedAxis();
+  for (uint32_t entry : context.collectPermits.overlapping(data)) {
+    const Box &collected = context.collectPermits.box(entry);
     Box target = processed;
     target.sets[CategoryAxis] = target.sets[CategoryAxis].intersect(collected.sets[CategoryAxis]);
     target.sets[SourceAxis] = target.sets[SourceAxis].intersect(collected.sets[SourceAxis]);
@@ -106,10 +109,10 @@ std::string windowWords(model::Framework framework) {
                      validity.validUntil.str());
 }
 
-void checkTransfer(CheckContext &context, uint32_t index) {
+void checkTransfer(CheckContext &context, const model::Effect &permit) {
   const model::PolicyModel &model = context.model;
-  const model::Rule &rule = model.rules[index];
-  Box abroad = context.ruleBoxes[index];
+  const model::Rule &rule = *permit.rule;
+  Box abroad = permit.members;
   abroad.sets[RecipientAxis] = abroad.sets[RecipientAxis].intersect(context.abroadRecipients);
   abroad.sets[CategoryAxis] = abroad.sets[CategoryAxis].intersect(context.identifyingCategories);
   if (abroad.empty())
@@ -181,15 +184,17 @@ void checkTransfer(CheckContext &context, uint32_t index) {
 } // namespace
 
 void checkRecipientsAndTransfers(CheckContext &context) {
-  const model::PolicyModel &model = context.model;
-  for (uint32_t index = 0; index < model.rules.size(); ++index) {
-    const model::Rule &rule = model.rules[index];
-    if (rule.prohibition || rule.kind != model::RuleKind::Disclose)
-      continue;
-    if (!context.processors.empty())
-      checkProcessorPurposes(context, index);
-    if (!context.abroadRecipients.empty())
-      checkTransfer(context, index);
+  bool processors = !context.processors.empty();
+  bool abroad = !context.abroadRecipients.empty();
+  if (!processors && !abroad)
+    return;
+  // Our own use goes to `us`, which is neither a processor nor abroad: only disclosures meet
+  // these recipients.
+  for (const model::Effect *permit : context.effects.permitting(model::Relation::Tuple)) {
+    if (processors)
+      checkProcessorPurposes(context, *permit);
+    if (abroad)
+      checkTransfer(context, *permit);
   }
 }
 

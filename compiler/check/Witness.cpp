@@ -102,7 +102,7 @@ struct AxisWords {
 };
 
 AxisWords axisWords(const model::Rule &rule, unsigned axis) {
-  bool link = rule.kind == model::RuleKind::Link;
+  bool link = rule.linked.written;
   switch (axis) {
   case CategoryAxis:
     return {VocabularyKind::Category, "categories", "", &model::Rule::categories};

@@ -4,6 +4,7 @@
 #include "CheckTestSupport.h"
 #include "eval/Evaluator.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -73,16 +74,23 @@ TEST_CASE("every witness is a tuple on which the evaluator agrees", "[check][wit
       case diag::err_permit_prohibited:
       case diag::err_purpose_limit_broken: {
         REQUIRE(rule);
+        const model::Rule *other = ruleWithId(model, finding.other);
+        REQUIRE(other);
+        if (finding.kind == diag::err_permit_prohibited && rule->kind == model::RuleKind::Collect &&
+            other->kind == model::RuleKind::Collect) {
+          // A collection against `never collect`: the witness is a (category, source) pair.
+          CHECK(rule->categories.nodes.contains(tuple.category));
+          CHECK(inSources(model, rule->sources, tuple.source));
+          CHECK(
+              evaluator.mayCollect(tuple.category, tuple.source, evaluator.allConsents()).reason ==
+              eval::Reason::Prohibited);
+          ++checked;
+          break;
+        }
         CHECK(covers(model, *rule, tuple));
         eval::Decision decision = evaluator.decide(tuple, evaluator.allConsents());
         CHECK_FALSE(decision.allowed);
         CHECK(decision.reason == eval::Reason::Prohibited);
-        const model::Rule *other = ruleWithId(model, finding.other);
-        REQUIRE(other);
-        if (finding.kind == diag::err_permit_prohibited && other->kind == model::RuleKind::Collect)
-          CHECK(
-              evaluator.mayCollect(tuple.category, tuple.source, evaluator.allConsents()).reason ==
-              eval::Reason::Prohibited);
         ++checked;
         break;
       }
@@ -116,6 +124,45 @@ TEST_CASE("every witness is a tuple on which the evaluator agrees", "[check][wit
         CHECK(covers(model, *rule, tuple));
         CHECK(rule->consents.empty());
         CHECK(model.purposes()[tuple.purpose].basis == model::LegalBasis::consent);
+        ++checked;
+        break;
+      }
+      case diag::err_opt_out_consent:
+      case diag::warn_opt_out_consent: {
+        REQUIRE(rule);
+        CHECK(covers(model, *rule, tuple));
+        CHECK_FALSE(rule->consents.empty());
+        for (model::ConsentId consent : rule->consents)
+          CHECK_FALSE(model.consents[consent].optIn);
+        CHECK(model.purposes()[tuple.purpose].basis == model::LegalBasis::consent);
+        // Before the person chooses, the opt-out consents are granted: only a prohibition
+        // stops the permit.
+        eval::Decision unchosen = evaluator.decide(tuple, evaluator.defaultConsents());
+        CHECK((unchosen.allowed || unchosen.reason == eval::Reason::Prohibited));
+        ++checked;
+        break;
+      }
+      case diag::warn_consent_not_carried: {
+        REQUIRE(rule);
+        CHECK(covers(model, *rule, tuple));
+        const model::Rule *collect = ruleWithId(model, finding.other);
+        REQUIRE(collect);
+        REQUIRE(collect->consents.size() >= 1);
+        // Withdrawing a consent of the collection that the permit does not require stops
+        // the collection and not the permit.
+        bool stopsCollectionOnly = false;
+        for (model::ConsentId consent : collect->consents) {
+          if (llvm::is_contained(rule->consents, consent))
+            continue;
+          eval::ConsentSet withdrawn = evaluator.allConsents();
+          withdrawn.reset(consent);
+          eval::Decision collected = evaluator.mayCollect(tuple.category, tuple.source, withdrawn);
+          if (collected.reason == eval::Reason::ConsentMissing &&
+              evaluator.decide(tuple, withdrawn).allowed)
+            stopsCollectionOnly = true;
+        }
+        CHECK(stopsCollectionOnly);
+        CHECK(evaluator.mayCollect(tuple.category, tuple.source, evaluator.allConsents()).allowed);
         ++checked;
         break;
       }
