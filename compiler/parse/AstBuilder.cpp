@@ -177,10 +177,14 @@ ast::PathList AstBuilder::pathList(P::PathListContext *context) const {
   for (size_t i = first; i <= last; ++i)
     commas += tokens.token(i).getType() == TokenKind::COMMA;
   result.paths.reserve(commas + 1);
+  // Names of the path starting at token `start`: every other token up to the next comma
+  // (`a . b . c`), so the count stops at that comma, whatever follows it.
   auto segmentsFrom = [&](size_t start) {
     size_t count = 0;
-    for (size_t i = start; i <= last && tokens.token(i).getType() != TokenKind::COMMA; i += 2)
-      ++count;
+    for (size_t i = start; i <= last && tokens.token(i).getType() != TokenKind::COMMA; ++i)
+      count += tokens.token(i).getType() != TokenKind::DOT &&
+               tokens.token(i).getType() != TokenKind::DOT_STAR &&
+               tokens.token(i).getType() != TokenKind::STAR;
     return count;
   };
   ast::Path path;
