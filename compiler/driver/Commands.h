@@ -21,6 +21,7 @@ llvm::cl::SubCommand &checkCommand();
 llvm::cl::SubCommand &genCommand();
 llvm::cl::SubCommand &queryCommand();
 llvm::cl::SubCommand &testCommand();
+llvm::cl::SubCommand &diffCommand();
 llvm::cl::OptionCategory &diagnosticCategory();
 
 /// What --profile asked the checker for (empty for commands without the option).
@@ -49,6 +50,7 @@ int runCheck();
 int runGen();
 int runQuery();
 int runTest();
+int runDiff();
 
 } // namespace policyc::driver
 

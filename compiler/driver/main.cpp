@@ -160,10 +160,9 @@ int main(int argc, char **argv) {
     int (*run)();
   };
   const Command commands[] = {
-      {driver::checkCommand(), driver::runCheck},
-      {driver::genCommand(), driver::runGen},
-      {driver::queryCommand(), driver::runQuery},
-      {driver::testCommand(), driver::runTest},
+      {driver::checkCommand(), driver::runCheck}, {driver::genCommand(), driver::runGen},
+      {driver::queryCommand(), driver::runQuery}, {driver::testCommand(), driver::runTest},
+      {driver::diffCommand(), driver::runDiff},
   };
   // A mistyped command would otherwise reach LLVM as two "unknown argument" lines.
   if (argc > 1 && argv[1][0] != '-' && argv[1][0] != '@') {
@@ -175,8 +174,9 @@ int main(int argc, char **argv) {
       std::string suggestion = closestMatch(word, names);
       llvm::WithColor::error(llvm::errs(), "policyc")
           << "unknown command '" << word << "'"
-          << (suggestion.empty() ? "; the commands are check, gen, query and test (policyc --help)"
-                                 : didYouMean(suggestion))
+          << (suggestion.empty()
+                  ? "; the commands are check, gen, query, test and diff (policyc --help)"
+                  : didYouMean(suggestion))
           << "\n";
       return driver::ExitUsage;
     }
@@ -186,7 +186,8 @@ int main(int argc, char **argv) {
                                    "  policyc check FILE...           check policies\n"
                                    "  policyc gen KIND FILE -o OUT    generate code or text\n"
                                    "  policyc query FILE OPTIONS...   ask for one decision\n"
-                                   "  policyc test FILE...            run decision tests\n",
+                                   "  policyc test FILE...            run decision tests\n"
+                                   "  policyc diff OLD NEW            compare two versions\n",
                                    &llvm::errs()))
     return driver::ExitUsage;
   applyMemoryBudget();
