@@ -41,6 +41,13 @@ cl::SubCommand &testCommand() {
   return command;
 }
 
+cl::SubCommand &diffCommand() {
+  static cl::SubCommand command(
+      "diff", "Compare the meaning of two versions of a policy: policyc diff OLD NEW "
+              "[--format=text|markdown|json] [--fail-on=none|material|any]");
+  return command;
+}
+
 cl::OptionCategory &diagnosticCategory() {
   static cl::OptionCategory category("Diagnostic options");
   return category;
@@ -55,13 +62,13 @@ cl::list<std::string> WarningOptions(
     cl::desc("-W<flag> enables, -Wno-<flag> disables a diagnostic; -Werror makes warnings "
              "errors; -Werror=<flag> and -Wno-error=<flag> for one flag"),
     cl::sub(checkCommand()), cl::sub(genCommand()), cl::sub(queryCommand()), cl::sub(testCommand()),
-    cl::cat(diagnosticCategory()));
+    cl::sub(diffCommand()), cl::cat(diagnosticCategory()));
 
 cl::opt<unsigned> ErrorLimit("ferror-limit", cl::init(20), cl::value_desc("N"),
                              cl::desc("Stop after N errors (0: no limit; default 20)"),
                              cl::sub(checkCommand()), cl::sub(genCommand()),
                              cl::sub(queryCommand()), cl::sub(testCommand()),
-                             cl::cat(diagnosticCategory()));
+                             cl::sub(diffCommand()), cl::cat(diagnosticCategory()));
 
 cl::opt<DiagnosticsFormat>
     Format("diagnostics-format", cl::init(DiagnosticsFormat::Text),
@@ -79,7 +86,7 @@ cl::opt<ColorChoice>
                      clEnumValN(ColorChoice::Always, "always", "always"),
                      clEnumValN(ColorChoice::Never, "never", "never")),
           cl::sub(checkCommand()), cl::sub(genCommand()), cl::sub(queryCommand()),
-          cl::sub(testCommand()), cl::cat(diagnosticCategory()));
+          cl::sub(testCommand()), cl::sub(diffCommand()), cl::cat(diagnosticCategory()));
 
 cl::list<check::Profile> Profiles(
     "profile", cl::CommaSeparated, cl::value_desc("law"),

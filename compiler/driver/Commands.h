@@ -22,6 +22,7 @@ llvm::cl::SubCommand &genCommand();
 llvm::cl::SubCommand &queryCommand();
 llvm::cl::SubCommand &lspCommand();
 llvm::cl::SubCommand &testCommand();
+llvm::cl::SubCommand &diffCommand();
 llvm::cl::OptionCategory &diagnosticCategory();
 
 /// What --profile asked the checker for (empty for commands without the option).
@@ -51,6 +52,7 @@ int runGen();
 int runQuery();
 int runLsp();
 int runTest();
+int runDiff();
 
 } // namespace policyc::driver
 

@@ -162,7 +162,7 @@ int main(int argc, char **argv) {
   const Command commands[] = {
       {driver::checkCommand(), driver::runCheck}, {driver::genCommand(), driver::runGen},
       {driver::queryCommand(), driver::runQuery}, {driver::testCommand(), driver::runTest},
-      {driver::lspCommand(), driver::runLsp},
+      {driver::diffCommand(), driver::runDiff},   {driver::lspCommand(), driver::runLsp},
   };
   // A mistyped command would otherwise reach LLVM as two "unknown argument" lines.
   if (argc > 1 && argv[1][0] != '-' && argv[1][0] != '@') {
@@ -175,7 +175,7 @@ int main(int argc, char **argv) {
       llvm::WithColor::error(llvm::errs(), "policyc")
           << "unknown command '" << word << "'"
           << (suggestion.empty()
-                  ? "; the commands are check, gen, query, test and lsp (policyc --help)"
+                  ? "; the commands are check, gen, query, test, diff and lsp (policyc --help)"
                   : didYouMean(suggestion))
           << "\n";
       return driver::ExitUsage;
@@ -187,6 +187,7 @@ int main(int argc, char **argv) {
                                    "  policyc gen KIND FILE -o OUT    generate code or text\n"
                                    "  policyc query FILE OPTIONS...   ask for one decision\n"
                                    "  policyc test FILE...            run decision tests\n"
+                                   "  policyc diff OLD NEW            compare two versions\n"
                                    "  policyc lsp                     run the language server\n",
                                    &llvm::errs()))
     return driver::ExitUsage;

@@ -1,6 +1,7 @@
 #include "gen/cpp/DecisionTables.h"
 
 #include "model/Effects.h"
+#include "model/Partition.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
@@ -10,258 +11,18 @@
 
 namespace policyc::gen::cpp {
 
+using model::CellInterner;
+using model::CellState;
+using model::ClassBox;
+using model::ClassLister;
 using model::Effect;
 using model::NodeId;
 using model::NodeSet;
+using model::Partition;
 using model::Relation;
-
-bool Cell::operator==(const Cell &other) const {
-  if (prohibition != other.prohibition || permits.size() != other.permits.size())
-    return false;
-  for (size_t i = 0; i < permits.size(); ++i)
-    if (permits[i].rule != other.permits[i].rule ||
-        permits[i].consents != other.permits[i].consents)
-      return false;
-  return true;
-}
+using model::SeenSet;
 
 namespace {
-
-/// Renumbers classes by first appearance so that the result does not depend on how the
-/// refinement allocated ids.
-Partition compact(const std::vector<uint32_t> &raw) {
-  Partition result;
-  result.classOf.resize(raw.size());
-  llvm::DenseMap<uint32_t, uint32_t> ids;
-  for (size_t i = 0; i < raw.size(); ++i) {
-    auto [it, inserted] = ids.try_emplace(raw[i], result.count);
-    if (inserted)
-      ++result.count;
-    result.classOf[i] = it->second;
-  }
-  return result;
-}
-
-/// Splits every class of `classes` (by element) into the part inside `members` and the part
-/// outside. `members` lists element indices.
-class Refiner {
-public:
-  explicit Refiner(size_t size) : classes(size, 0) {}
-
-  template <typename Elements> void split(const Elements &members) {
-    remap.clear();
-    for (size_t element : members) {
-      uint32_t &cls = classes[element];
-      auto [it, inserted] = remap.try_emplace(cls, nextId);
-      if (inserted)
-        ++nextId;
-      cls = it->second;
-    }
-  }
-
-  Partition result() const { return compact(classes); }
-
-private:
-  std::vector<uint32_t> classes;
-  llvm::DenseMap<uint32_t, uint32_t> remap;
-  uint32_t nextId = 1;
-};
-
-/// Partitions the nodes [0, size) by membership in each of `sets`. Works on elementary
-/// segments (runs of nodes between interval boundaries), so the cost follows the number of
-/// intervals rather than the number of nodes times sets.
-Partition partitionNodes(NodeId size, const std::vector<const NodeSet *> &sets) {
-  std::vector<NodeId> bounds{0, size};
-  for (const NodeSet *set : sets)
-    for (const model::Interval &interval : set->getIntervals()) {
-      bounds.push_back(interval.first);
-      bounds.push_back(interval.last + 1);
-    }
-  llvm::sort(bounds);
-  bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
-  while (!bounds.empty() && bounds.back() > size)
-    bounds.pop_back();
-  size_t segments = bounds.empty() ? 0 : bounds.size() - 1;
-
-  // Identical sets split identically: do each once.
-  std::vector<std::vector<std::pair<NodeId, NodeId>>> distinct;
-  for (const NodeSet *set : sets) {
-    std::vector<std::pair<NodeId, NodeId>> intervals;
-    for (const model::Interval &interval : set->getIntervals())
-      intervals.emplace_back(interval.first, interval.last);
-    distinct.push_back(std::move(intervals));
-  }
-  llvm::sort(distinct);
-  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-
-  Refiner refiner(segments);
-  std::vector<size_t> members;
-  for (const auto &intervals : distinct) {
-    members.clear();
-    for (auto [first, last] : intervals) {
-      auto at = std::lower_bound(bounds.begin(), bounds.end(), first);
-      for (size_t segment = static_cast<size_t>(at - bounds.begin());
-           segment < segments && bounds[segment] <= last; ++segment)
-        members.push_back(segment);
-    }
-    refiner.split(members);
-  }
-  Partition bySegment = refiner.result();
-  Partition result;
-  result.count = bySegment.count;
-  result.classOf.resize(size);
-  for (size_t segment = 0; segment < segments; ++segment)
-    for (NodeId node = bounds[segment]; node < bounds[segment + 1]; ++node)
-      result.classOf[node] = bySegment.classOf[segment];
-  return result;
-}
-
-/// Marks elements as seen without clearing between uses: each use takes a new stamp.
-class SeenSet {
-public:
-  void reset(size_t size) {
-    if (stamps.size() < size)
-      stamps.resize(size, 0);
-    ++stamp;
-  }
-  /// True the first time `element` is inserted since the last reset.
-  bool insert(size_t element) {
-    if (stamps[element] == stamp)
-      return false;
-    stamps[element] = stamp;
-    return true;
-  }
-
-private:
-  std::vector<uint64_t> stamps;
-  uint64_t stamp = 0;
-};
-
-/// The classes of `partition` whose nodes are in `set`, sorted. The partition was refined by
-/// `set`, so a class is wholly inside or outside. Results are cached by set contents:
-/// statements often repeat the same clause.
-class ClassLister {
-public:
-  explicit ClassLister(const Partition &partition) : partition(partition) {}
-
-  const std::vector<uint32_t> &classesOf(const NodeSet &set) {
-    std::vector<NodeId> key;
-    for (const model::Interval &interval : set.getIntervals()) {
-      key.push_back(interval.first);
-      key.push_back(interval.last);
-    }
-    auto [it, inserted] = cache.try_emplace(std::move(key));
-    if (!inserted)
-      return it->second;
-    std::vector<uint32_t> &result = it->second;
-    seen.reset(partition.count);
-    auto add = [&](NodeId first, NodeId last) {
-      for (NodeId node = first; node <= last; ++node)
-        if (seen.insert(partition.classOf[node]))
-          result.push_back(partition.classOf[node]);
-    };
-    for (const model::Interval &interval : set.getIntervals())
-      add(interval.first, interval.last);
-    llvm::sort(result);
-    return result;
-  }
-
-private:
-  const Partition &partition;
-  SeenSet seen;
-  std::map<std::vector<NodeId>, std::vector<uint32_t>> cache;
-};
-
-/// A box in class space: rows x columns of a two-dimensional class grid.
-struct Box {
-  std::vector<uint32_t> rows;
-  std::vector<uint32_t> columns;
-  bool operator<(const Box &other) const {
-    return std::tie(rows, columns) < std::tie(other.rows, other.columns);
-  }
-  bool operator==(const Box &other) const { return rows == other.rows && columns == other.columns; }
-};
-
-Partition partitionGrid(uint32_t rows, uint32_t columns, std::vector<Box> boxes) {
-  llvm::sort(boxes);
-  boxes.erase(std::unique(boxes.begin(), boxes.end()), boxes.end());
-  Refiner refiner(static_cast<size_t>(rows) * columns);
-  std::vector<size_t> members;
-  for (const Box &box : boxes) {
-    members.clear();
-    for (uint32_t row : box.rows)
-      for (uint32_t column : box.columns)
-        members.push_back(static_cast<size_t>(row) * columns + column);
-    refiner.split(members);
-  }
-  return refiner.result();
-}
-
-/// The grid classes a box covers, each once, in increasing order.
-std::vector<uint32_t> gridClasses(const Partition &grid, uint32_t columns, const Box &box,
-                                  SeenSet &seen) {
-  seen.reset(grid.count);
-  std::vector<uint32_t> result;
-  for (uint32_t row : box.rows)
-    for (uint32_t column : box.columns) {
-      uint32_t cls = grid.classOf[static_cast<size_t>(row) * columns + column];
-      if (seen.insert(cls))
-        result.push_back(cls);
-    }
-  llvm::sort(result);
-  return result;
-}
-
-/// A cell being filled by the effects that decide it, in load order.
-struct CellState {
-  const model::Rule *prohibition = nullptr;
-  std::vector<PermitStep> permits;
-  uint32_t lastRule = UINT32_MAX; ///< the statement that permitted it last (no double permits)
-
-  void paint(const Effect &effect) {
-    if (effect.forbids) {
-      if (!prohibition)
-        prohibition = effect.rule;
-      return;
-    }
-    if (lastRule == effect.statement())
-      return;
-    lastRule = effect.statement();
-    // After a permit without consents, later permits can never decide.
-    if (!permits.empty() && permits.back().consents.empty())
-      return;
-    permits.push_back({{effect.consents.begin(), effect.consents.end()}, effect.rule});
-  }
-  Cell cell() const {
-    if (prohibition)
-      return Cell{prohibition, {}};
-    return Cell{nullptr, permits};
-  }
-};
-
-/// Numbers distinct cells in order of first appearance.
-class CellInterner {
-public:
-  explicit CellInterner(std::vector<Cell> &cells) : cells(cells) {}
-
-  uint32_t intern(const Cell &cell) {
-    std::vector<uint32_t> key;
-    key.push_back(cell.prohibition ? cell.prohibition->info.id : 0);
-    for (const PermitStep &step : cell.permits) {
-      key.push_back(step.rule->info.id);
-      key.push_back(static_cast<uint32_t>(step.consents.size()));
-      key.insert(key.end(), step.consents.begin(), step.consents.end());
-    }
-    auto [it, inserted] = index.try_emplace(std::move(key), static_cast<uint32_t>(cells.size()));
-    if (inserted)
-      cells.push_back(cell);
-    return it->second;
-  }
-
-private:
-  std::vector<Cell> &cells;
-  std::map<std::vector<uint32_t>, uint32_t> index;
-};
 
 class TableBuilder {
 public:
@@ -327,26 +88,26 @@ private:
       if (!model::isPeriod(*retention))
         purposes.push_back(&retention->purposes.nodes);
     }
-    tables.categories = partitionNodes(model.categories().size(), categories);
-    tables.sources = partitionNodes(model.sources().size(), sources);
-    tables.purposes = partitionNodes(model.purposes().size(), purposes);
-    tables.recipients = partitionNodes(model.recipients().size(), recipients);
+    tables.categories = model::partitionNodes(model.categories().size(), categories);
+    tables.sources = model::partitionNodes(model.sources().size(), sources);
+    tables.purposes = model::partitionNodes(model.purposes().size(), purposes);
+    tables.recipients = model::partitionNodes(model.recipients().size(), recipients);
     categoryClasses.emplace(tables.categories);
     sourceClasses.emplace(tables.sources);
     purposeClasses.emplace(tables.purposes);
     recipientClasses.emplace(tables.recipients);
   }
 
-  Box dataBox(const NodeSet &categories, const NodeSet &sources) {
+  ClassBox dataBox(const NodeSet &categories, const NodeSet &sources) {
     return {categoryClasses->classesOf(categories), sourceClasses->classesOf(sources)};
   }
-  Box actionBox(const model::Box &box) {
+  ClassBox actionBox(const model::Box &box) {
     return {purposeClasses->classesOf(box.sets[model::PurposeAxis]),
             recipientClasses->classesOf(box.sets[model::RecipientAxis])};
   }
 
   void partitionPairs() {
-    std::vector<Box> dataBoxes, actionBoxes;
+    std::vector<ClassBox> dataBoxes, actionBoxes;
     for (const Effect *effect : dataEffects()) {
       const model::Box &box = effect->questions;
       dataBoxes.push_back(dataBox(box.sets[model::CategoryAxis], box.sets[model::SourceAxis]));
@@ -355,18 +116,20 @@ private:
     }
     for (const model::Retention *retention : retentions)
       dataBoxes.push_back(dataBox(retention->categories.nodes, retention->sources.nodes));
-    tables.data = partitionGrid(tables.categories.count, tables.sources.count, dataBoxes);
-    tables.actions = partitionGrid(tables.purposes.count, tables.recipients.count, actionBoxes);
+    tables.data = model::partitionGrid(tables.categories.count, tables.sources.count, dataBoxes);
+    tables.actions =
+        model::partitionGrid(tables.purposes.count, tables.recipients.count, actionBoxes);
   }
 
   std::vector<uint32_t> dataClasses(const NodeSet &categories, const NodeSet &sources) {
-    return gridClasses(tables.data, tables.sources.count, dataBox(categories, sources), seen);
+    return model::gridClasses(tables.data, tables.sources.count, dataBox(categories, sources),
+                              seen);
   }
   std::vector<uint32_t> dataClasses(const model::Box &box) {
     return dataClasses(box.sets[model::CategoryAxis], box.sets[model::SourceAxis]);
   }
   std::vector<uint32_t> actionClasses(const model::Box &box) {
-    return gridClasses(tables.actions, tables.recipients.count, actionBox(box), seen);
+    return model::gridClasses(tables.actions, tables.recipients.count, actionBox(box), seen);
   }
 
   bool fillTupleCells() {
@@ -416,8 +179,8 @@ private:
       categories.push_back(&effect.questions.sets[model::LinkedAxis]);
       sources.push_back(&effect.questions.sets[model::SourceAxis]);
     }
-    tables.linkCategories = partitionNodes(model.categories().size(), categories);
-    tables.linkSources = partitionNodes(model.sources().size(), sources);
+    tables.linkCategories = model::partitionNodes(model.categories().size(), categories);
+    tables.linkSources = model::partitionNodes(model.sources().size(), sources);
     ClassLister linkCategoryClasses(tables.linkCategories);
     ClassLister linkSourceClasses(tables.linkSources);
     uint64_t kinds = tables.linkCategories.count;

@@ -12,6 +12,8 @@
 #ifndef POLICYC_GEN_CPP_DECISIONTABLES_H
 #define POLICYC_GEN_CPP_DECISIONTABLES_H
 
+#include "model/Cells.h"
+#include "model/Partition.h"
 #include "model/Periods.h"
 #include "model/PolicyModel.h"
 
@@ -22,28 +24,11 @@
 
 namespace policyc::gen::cpp {
 
-/// A partition of a vocabulary (or of pairs of classes) into classes numbered 0..count-1 in
-/// order of first appearance.
-struct Partition {
-  std::vector<uint32_t> classOf;
-  uint32_t count = 0;
-};
-
-/// One permit of a cell's chain: allowed when every consent is granted.
-struct PermitStep {
-  std::vector<model::ConsentId> consents; ///< empty: unconditional, and the chain ends here
-  const model::Rule *rule = nullptr;
-};
-
-/// What the statements covering one cell decide (docs/semantics.md, decision procedure):
-/// the first prohibition wins; else the permits in load order up to the first one without
-/// consents; nothing at all is default deny.
-struct Cell {
-  const model::Rule *prohibition = nullptr;
-  std::vector<PermitStep> permits;
-
-  bool operator==(const Cell &other) const;
-};
+// The partition and cell types live in the model (model/Partition.h, model/Cells.h), shared
+// with the semantic diff.
+using model::Cell;
+using model::Partition;
+using model::PermitStep;
 
 /// The period part of a retention decision for one data class.
 using RetentionCell = model::RetentionDecision;
