@@ -381,8 +381,8 @@ def check_imports(options, work):
 
 def check_outputs(options, work):
     policy_dir, policy = os.path.split(options.policy)
-    kinds = [["json"], ["cpp"], ["cedar"], ["cedar-entities"], ["text", "--format=md"],
-             ["text", "--format=html"]]
+    kinds = [["json"], ["cpp"], ["cedar"], ["cedar-entities"], ["cedar-schema"],
+             ["text", "--format=md"], ["text", "--format=html"]]
     for args in kinds:
         output = os.path.join(work, "-".join(args).replace("--format=", "") + ".out")
         depfile = output + ".d"
