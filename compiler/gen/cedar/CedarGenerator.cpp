@@ -122,7 +122,7 @@ private:
 
   /// Every consent of the request is one the policy declares.
   std::string declaredConsents() const {
-    std::string granted = "context." + kConsents();
+    std::string granted = "context." + consentsAttribute();
     if (model.consents.empty())
       return granted + ".isEmpty()";
     std::vector<std::string> names;
@@ -131,7 +131,7 @@ private:
     return "[" + llvm::join(names, ", ") + "].containsAll(" + granted + ")";
   }
 
-  static std::string kConsents() { return cedar::kConsentsAttribute.str(); }
+  static std::string consentsAttribute() { return cedar::kConsentsAttribute.str(); }
 
   struct Policy {
     std::string principal = "principal";
@@ -170,7 +170,7 @@ private:
       policy.conditions.push_back("context has " + attribute.name.str() + " && context." +
                                   attribute.name.str() + " is " +
                                   cedar::entityType(attribute.kind).str());
-    policy.conditions.push_back("context has " + kConsents() + " && " + declaredConsents());
+    policy.conditions.push_back("context has " + consentsAttribute() + " && " + declaredConsents());
     out << "\n@origin(\"malformed-request\")\n";
     emit(policy, /*permit=*/false, shape, /*unless=*/true);
   }
@@ -209,12 +209,13 @@ private:
                                          : "(!(context has " + name + ") || " + value.test + ")");
     }
     if (permit) {
-      policy.conditions.push_back("context has " + kConsents() + " && " + declaredConsents());
+      policy.conditions.push_back("context has " + consentsAttribute() + " && " +
+                                  declaredConsents());
       if (!effect.consents.empty()) {
         std::vector<std::string> names;
         for (model::ConsentId consent : effect.consents)
           names.push_back(cedar::stringLiteral(model.consents[consent].name));
-        policy.conditions.push_back("context." + kConsents() + ".containsAll([" +
+        policy.conditions.push_back("context." + consentsAttribute() + ".containsAll([" +
                                     llvm::join(names, ", ") + "])");
       }
     }
