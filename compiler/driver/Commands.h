@@ -20,6 +20,7 @@ enum ExitCode : int { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
 llvm::cl::SubCommand &checkCommand();
 llvm::cl::SubCommand &genCommand();
 llvm::cl::SubCommand &queryCommand();
+llvm::cl::SubCommand &testCommand();
 llvm::cl::OptionCategory &diagnosticCategory();
 
 /// What --profile asked the checker for (empty for commands without the option).
@@ -47,6 +48,7 @@ private:
 int runCheck();
 int runGen();
 int runQuery();
+int runTest();
 
 } // namespace policyc::driver
 
