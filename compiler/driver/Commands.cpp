@@ -22,8 +22,9 @@ cl::SubCommand &checkCommand() {
 }
 
 cl::SubCommand &genCommand() {
-  static cl::SubCommand command(
-      "gen", "Generate code or text from a policy: policyc gen cpp|cedar|text|json FILE -o OUT");
+  static cl::SubCommand command("gen",
+                                "Generate code or text from a policy: policyc gen KIND FILE -o OUT "
+                                "(KIND: json, text, cpp, cedar, cedar-entities, cedar-schema)");
   return command;
 }
 

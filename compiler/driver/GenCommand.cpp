@@ -34,11 +34,14 @@ constexpr Backend kBackends[] = {
     {"cpp", "a C++17 header that enforces the policy (docs/cpp-api.md)", gen::generateCpp},
     {"cedar", "the policy as a Cedar policy set (docs/cpp-api.md)", gen::generateCedar},
     {"cedar-entities", "the vocabularies as Cedar entities (JSON)", gen::generateCedarEntities},
+    {"cedar-schema", "the Cedar schema of the requests (docs/cpp-api.md)",
+     gen::generateCedarSchema},
 };
 
-cl::opt<std::string> Kind(cl::Positional, cl::Required, cl::value_desc("kind"),
-                          cl::desc("<what to generate: json, text, cpp, cedar, cedar-entities>"),
-                          cl::sub(genCommand()));
+cl::opt<std::string>
+    Kind(cl::Positional, cl::Required, cl::value_desc("kind"),
+         cl::desc("<what to generate: json, text, cpp, cedar, cedar-entities, cedar-schema>"),
+         cl::sub(genCommand()));
 cl::opt<std::string> File(cl::Positional, cl::Required, cl::value_desc("file"),
                           cl::desc("<policy file>"), cl::sub(genCommand()));
 cl::opt<std::string> TextFormat("format", cl::init("md"), cl::value_desc("md|html"),

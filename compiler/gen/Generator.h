@@ -55,6 +55,9 @@ bool generateCedar(const GeneratorContext &context, llvm::raw_ostream &out);
 /// The vocabularies as Cedar entities (JSON), the hierarchy the Cedar policy set relies on.
 bool generateCedarEntities(const GeneratorContext &context, llvm::raw_ostream &out);
 
+/// The Cedar schema (human-readable format) of the requests the Cedar policy set decides.
+bool generateCedarSchema(const GeneratorContext &context, llvm::raw_ostream &out);
+
 } // namespace policyc::gen
 
 #endif

@@ -1,5 +1,5 @@
 # cmake -P CliChecks.cmake -DPOLICYC=... -DSOURCE_DIR=... -DWORK_DIR=...: the command line of
-# `policyc query` and `policyc gen cpp|cedar|cedar-entities`: answers, exit codes, --namespace,
+# `policyc query` and `policyc gen cpp|cedar|cedar-entities|cedar-schema`: answers, exit codes, --namespace,
 # --depfile, determinism, and that nothing is written for a policy with errors.
 foreach(var POLICYC SOURCE_DIR WORK_DIR)
   if(NOT DEFINED ${var})
@@ -66,6 +66,7 @@ if(NOT depfile MATCHES "^[^\n]*/shop.hpp:" OR NOT depfile MATCHES "/shop.policy"
 endif()
 run(0 "permit \\(" gen cedar golden.policy)
 run(0 "\"type\": \"Category\"" gen cedar-entities golden.policy)
+run(0 "action \"process\" appliesTo" gen cedar-schema golden.policy)
 
 # A policy with errors: diagnostics, exit 1, and no output file.
 file(WRITE "${WORK_DIR}/broken.policy" "category c;\nsource s;\nuse c from s for nothing;\n")

@@ -414,8 +414,8 @@ def check_imports(options, work):
 
 def check_outputs(options, work):
     policy_dir, policy = os.path.split(options.policy)
-    kinds = [["json"], ["cpp"], ["cedar"], ["cedar-entities"], ["text", "--format=md"],
-             ["text", "--format=html"]]
+    kinds = [["json"], ["cpp"], ["cedar"], ["cedar-entities"], ["cedar-schema"],
+             ["text", "--format=md"], ["text", "--format=html"]]
     for args in kinds:
         output = os.path.join(work, "-".join(args).replace("--format=", "") + ".out")
         depfile = output + ".d"
@@ -810,7 +810,8 @@ def check_output_size(options, work):
     # this suite, the largest multiples there being about 15; past it nothing is written.
     policy_dir, policy = os.path.split(options.policy)
     size = os.path.getsize(options.policy)
-    kinds = [["json"], ["cpp"], ["cedar"], ["cedar-entities"], ["text", "--format=md"],
+    kinds = [["json"], ["cpp"], ["cedar"], ["cedar-entities"], ["cedar-schema"],
+             ["text", "--format=md"],
              ["text", "--format=html"]]
     for args in kinds:
         result, _ = run(options, ["gen"] + args + [policy], policy_dir, timeout=120)

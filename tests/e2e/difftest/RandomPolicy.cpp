@@ -55,15 +55,15 @@ enum class Vocab { Category, Source, Purpose, Recipient };
 
 class Generator {
 public:
-  explicit Generator(uint64_t seed) : random(seed) {}
+  Generator(uint64_t seed, const RandomPolicyShape &shape) : random(seed), shape(shape) {}
 
   std::string run() {
     out += "// Random policy for the differential test.\n";
-    declareVocabulary(Vocab::Category, "category", 1 + random.below(4));
-    declareVocabulary(Vocab::Source, "source", 1 + random.below(3));
-    declareVocabulary(Vocab::Purpose, "purpose", 1 + random.below(4));
-    declareVocabulary(Vocab::Recipient, "recipient", 1 + random.below(3));
-    size_t consentCount = random.below(5);
+    declareVocabulary(Vocab::Category, "category", 1 + random.below(shape.categoryRoots));
+    declareVocabulary(Vocab::Source, "source", 1 + random.below(shape.sourceRoots));
+    declareVocabulary(Vocab::Purpose, "purpose", 1 + random.below(shape.purposeRoots));
+    declareVocabulary(Vocab::Recipient, "recipient", 1 + random.below(shape.recipientRoots));
+    size_t consentCount = random.below(shape.maxConsents + 1);
     for (size_t i = 0; i < consentCount; ++i) {
       std::string name = uniqueName(consentNames);
       consents.push_back(name);
@@ -136,7 +136,8 @@ private:
     }
     if (random.chance(30))
       out += " \"about " + name + "\"";
-    size_t children = depth < 2 && random.chance(60) ? 1 + random.below(3) : 0;
+    size_t children =
+        depth < shape.maxDepth && random.chance(60) ? 1 + random.below(shape.maxChildren) : 0;
     if (children == 0) {
       out += ";\n";
       return;
@@ -273,6 +274,7 @@ private:
   }
 
   Random random;
+  RandomPolicyShape shape;
   std::string out;
   std::array<std::vector<std::string>, 4> paths;
   std::vector<std::string> consents;
@@ -283,8 +285,8 @@ private:
 
 } // namespace
 
-std::string randomPolicy(uint64_t seed) {
-  return Generator(seed).run();
+std::string randomPolicy(uint64_t seed, const RandomPolicyShape &shape) {
+  return Generator(seed, shape).run();
 }
 
 } // namespace policyc::test

@@ -11,7 +11,21 @@
 
 namespace policyc::test {
 
-std::string randomPolicy(uint64_t seed);
+/// How large the random policies grow. The defaults are those of e2e/differential; e2e/cedar
+/// asks Cedar every question of each policy and wants smaller ones.
+struct RandomPolicyShape {
+  /// Top-level nodes per vocabulary: 1 to this many.
+  unsigned categoryRoots = 4;
+  unsigned sourceRoots = 3;
+  unsigned purposeRoots = 4;
+  unsigned recipientRoots = 3;
+  /// Nodes below this depth (0 for top-level) may have 1 to maxChildren children.
+  unsigned maxDepth = 2;
+  unsigned maxChildren = 3;
+  unsigned maxConsents = 4;
+};
+
+std::string randomPolicy(uint64_t seed, const RandomPolicyShape &shape = {});
 
 } // namespace policyc::test
 

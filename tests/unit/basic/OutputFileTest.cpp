@@ -305,9 +305,13 @@ TEST_CASE("output: every backend is byte-identical from one compilation to the n
     const char *textFormat;
   };
   const Backend backends[] = {
-      {"json", gen::generateJson, "md"},    {"cpp", gen::generateCpp, "md"},
-      {"text-md", gen::generateText, "md"}, {"text-html", gen::generateText, "html"},
-      {"cedar", gen::generateCedar, "md"},  {"cedar-entities", gen::generateCedarEntities, "md"},
+      {"json", gen::generateJson, "md"},
+      {"cpp", gen::generateCpp, "md"},
+      {"text-md", gen::generateText, "md"},
+      {"text-html", gen::generateText, "html"},
+      {"cedar", gen::generateCedar, "md"},
+      {"cedar-entities", gen::generateCedarEntities, "md"},
+      {"cedar-schema", gen::generateCedarSchema, "md"},
   };
   auto generateAll = [&] {
     auto compiled = test::compileText((*buffer)->getBuffer(), "plantronics-corrected.policy");

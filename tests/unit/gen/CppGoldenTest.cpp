@@ -1,6 +1,6 @@
-// Golden outputs of gen cpp, gen cedar and gen cedar-entities: each policy under
-// tests/golden/cpp/ is generated in memory and compared byte for byte with the files next to
-// it. After an intended change, `scripts/update-goldens --build BUILD_DIR cpp` rewrites them.
+// Golden outputs of gen cpp, gen cedar, gen cedar-entities and gen cedar-schema: each policy
+// under tests/golden/cpp/ is generated in memory and compared byte for byte with the files next
+// to it. After an intended change, `scripts/update-goldens --build BUILD_DIR cpp` rewrites them.
 #include "TestSupport.h"
 
 #include "gen/Generator.h"
@@ -84,6 +84,7 @@ TEST_CASE("gen cpp and gen cedar match their goldens", "[gen][golden]") {
     compareWithGolden(base + ".cedar", generate(gen::generateCedar, *compiled, name));
     compareWithGolden(base + ".entities.json",
                       generate(gen::generateCedarEntities, *compiled, name));
+    compareWithGolden(base + ".cedarschema", generate(gen::generateCedarSchema, *compiled, name));
   }
 }
 
