@@ -6,6 +6,7 @@
 
 #include "basic/DiagnosticEngine.h"
 #include "check/Checker.h"
+#include "frontend/ProjectConfig.h"
 
 #include "llvm/Support/CommandLine.h"
 
@@ -20,10 +21,13 @@ enum ExitCode : int { ExitClean = 0, ExitFindings = 1, ExitUsage = 2 };
 llvm::cl::SubCommand &checkCommand();
 llvm::cl::SubCommand &genCommand();
 llvm::cl::SubCommand &queryCommand();
+llvm::cl::SubCommand &fmtCommand();
+llvm::cl::SubCommand &initCommand();
 llvm::cl::OptionCategory &diagnosticCategory();
 
-/// What --profile asked the checker for (empty for commands without the option).
-check::CheckOptions checkOptions();
+/// What --profile asked the checker for (empty for commands without the option); without
+/// --profile, what the project configuration asks for.
+check::CheckOptions checkOptions(const ProjectConfig *config = nullptr);
 
 /// Diagnostics as the shared options ask for them: consumer, engine and exit status.
 class DiagnosticSetup {
@@ -32,6 +36,9 @@ public:
   /// error (exit 2). `verify` installs the -verify consumer.
   bool initialize(llvm::SourceMgr &sources, bool verify);
   DiagnosticEngine &engine() { return *diagnosticEngine; }
+  /// The -W options of `config` (none for nullptr), then those of the command line, for the
+  /// diagnostics of the policy compiled next.
+  void useConfig(const ProjectConfig *config);
   /// Finishes output and returns the exit code the diagnostics call for.
   int finish(bool ioError);
 
@@ -47,6 +54,8 @@ private:
 int runCheck();
 int runGen();
 int runQuery();
+int runFmt();
+int runInit();
 
 } // namespace policyc::driver
 

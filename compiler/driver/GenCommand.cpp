@@ -2,6 +2,7 @@
 // when the policy has errors; outputs are written atomically and left alone when unchanged.
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
+#include "driver/ProjectOptions.h"
 
 #include "basic/OutputFile.h"
 #include "gen/Generator.h"
@@ -106,14 +107,31 @@ int runGen() {
   if (!setup.initialize(sources, /*verify=*/false))
     return ExitUsage;
   DiagnosticEngine &diags = setup.engine();
-  CompiledPolicy policy = compilePolicy(File, sources, diags);
-  if (policy.ioError || !policy.model || diags.hasErrors())
-    return setup.finish(policy.ioError);
+  bool configFailed = false;
+  const ProjectConfig *config = projectConfigFor(File, sources, diags, configFailed);
+  if (configFailed)
+    return setup.finish(/*ioError=*/true);
+  setup.useConfig(config);
 
   gen::GeneratorOptions options;
   options.sourcePath = File;
   options.textFormat = TextFormat;
   options.cppNamespace = Namespace;
+  // The command line wins over the project configuration.
+  if (config && config->textFormat && TextFormat.getNumOccurrences() == 0)
+    options.textFormat = config->textFormat->value;
+  if (config && config->cppNamespace && Namespace.getNumOccurrences() == 0) {
+    options.cppNamespace = config->cppNamespace->value;
+    if (std::optional<std::string> problem = gen::cpp::checkNamespace(options.cppNamespace)) {
+      diags.report(config->cppNamespace->range, diag::err_config_value, "namespace", *problem);
+      return setup.finish(/*ioError=*/true);
+    }
+  }
+
+  CompiledPolicy policy = compilePolicy(File, sources, diags, config);
+  if (policy.ioError || !policy.model || diags.hasErrors())
+    return setup.finish(policy.ioError);
+
   std::string text;
   llvm::raw_string_ostream out(text);
   gen::GeneratorContext context{*policy.model, sources, options, diags};
@@ -129,7 +147,11 @@ int runGen() {
     return setup.finish(/*ioError=*/true);
   }
   if (!DepFile.empty()) {
-    written = writeOutputFile(DepFile, dependencyFile(Output, policy.model->files));
+    // A changed configuration (profiles, -W flags, namespace) must regenerate the output.
+    std::vector<std::string> inputs = policy.model->files;
+    if (config)
+      inputs.push_back(config->path);
+    written = writeOutputFile(DepFile, dependencyFile(Output, inputs));
     if (written.outcome == WriteOutcome::Failed) {
       diags.report(llvm::SMRange(), diag::err_cannot_write_output, written.error);
       return setup.finish(/*ioError=*/true);

@@ -52,6 +52,9 @@ int main(int argc, char **argv) {
       {driver::checkCommand(), driver::runCheck},
       {driver::genCommand(), driver::runGen},
       {driver::queryCommand(), driver::runQuery},
+      // The policy author's tools around the compiler.
+      {driver::fmtCommand(), driver::runFmt},
+      {driver::initCommand(), driver::runInit},
   };
   // A mistyped command would otherwise reach LLVM as two "unknown argument" lines.
   if (argc > 1 && argv[1][0] != '-' && argv[1][0] != '@') {
@@ -63,8 +66,9 @@ int main(int argc, char **argv) {
       std::string suggestion = closestMatch(word, names);
       llvm::WithColor::error(llvm::errs(), "policyc")
           << "unknown command '" << word << "'"
-          << (suggestion.empty() ? "; the commands are check, gen and query (policyc --help)"
-                                 : didYouMean(suggestion))
+          << (suggestion.empty()
+                  ? "; the commands are check, gen, query, fmt and init (policyc --help)"
+                  : didYouMean(suggestion))
           << "\n";
       return driver::ExitUsage;
     }
@@ -73,7 +77,9 @@ int main(int argc, char **argv) {
                                    "policyc: a compiler for privacy policies\n\n"
                                    "  policyc check FILE...           check policies\n"
                                    "  policyc gen KIND FILE -o OUT    generate code or text\n"
-                                   "  policyc query FILE OPTIONS...   ask for one decision\n",
+                                   "  policyc query FILE OPTIONS...   ask for one decision\n"
+                                   "  policyc fmt FILE...             format policies\n"
+                                   "  policyc init [DIR]              start a project\n",
                                    &llvm::errs()))
     return driver::ExitUsage;
   try {

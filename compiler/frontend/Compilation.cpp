@@ -42,6 +42,17 @@ readStream(llvm::sys::fs::file_t fd, llvm::StringRef name, uint64_t limit, bool 
 }
 } // namespace
 
+Compilation::Compilation(llvm::SourceMgr &sources, DiagnosticEngine &diags,
+                         CompilationLimits limits)
+    : sources(sources), diags(diags), limits(limits) {
+  diags.setSuppressor(&suppressions);
+}
+
+Compilation::~Compilation() {
+  if (diags.getSuppressor() == &suppressions)
+    diags.setSuppressor(nullptr);
+}
+
 std::unique_ptr<llvm::MemoryBuffer> Compilation::readFile(llvm::StringRef path,
                                                           const ImportSite *site) {
   auto report = [&](diag::Kind atImport, diag::Kind onCommandLine, auto &&...args) {
@@ -153,6 +164,7 @@ void Compilation::loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer, const std
   unsigned bufferId = sources.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
   parse::ParseLimits parseLimits{limits.maxNestingDepth, limits.maxTokensPerStatement};
   auto unit = parse::parseBuffer(sources, bufferId, diags, &parseStats, parseLimits);
+  suppressions.addFile(sources, *unit);
   followImports(*unit, depth);
   visiting[canonical] = false;
   units.push_back(std::move(unit));
