@@ -19,11 +19,9 @@
 
 namespace policyc::fuzz {
 
-namespace {
-/// The input poses as a file beside the import tests' inputs, so that the imports of seeds
-/// taken from tests/diagnostics/driver resolve and the fuzzer can recombine them.
-constexpr const char *kInputPath = POLICYC_SOURCE_DIR "/tests/diagnostics/driver/fuzz-input.policy";
+const char *const kInputPath = POLICYC_SOURCE_DIR "/tests/diagnostics/driver/fuzz-input.policy";
 
+namespace {
 /// The default limits, but files (imports) of at most 1 MiB: an import of /dev/zero or of
 /// a large file must end in an error quickly rather than time the run out.
 CompilationLimits fuzzLimits() {
@@ -144,7 +142,7 @@ std::string policyMeaning(llvm::StringRef input) {
   return meaning + llvm::formatv("{0:1}", withoutLocations(*document)).str();
 }
 
-void runPipeline(llvm::StringRef input, Stage stage) {
+void runPipeline(llvm::StringRef input, Stage stage, llvm::StringRef name) {
   llvm::SourceMgr sources;
   // Diagnostics are printed as on a terminal (source line, caret, fix-its), into memory.
   std::string printed;
@@ -154,24 +152,31 @@ void runPipeline(llvm::StringRef input, Stage stage) {
   DiagnosticEngine diags(sources, printer,
                          generating ? generatorDiagnosticOptions() : DiagnosticOptions());
   Compilation compilation(sources, diags, fuzzLimits());
-  compilation.loadRootBuffer(llvm::MemoryBuffer::getMemBufferCopy(input, kInputPath));
+  compilation.loadRootBuffer(llvm::MemoryBuffer::getMemBufferCopy(input, name));
+  // Checked on every way out of this function.
+  struct PrintedCheck {
+    DiagnosticEngine &diags;
+    llvm::raw_string_ostream &out;
+    ~PrintedCheck() {
+      diags.finish();
+      out.flush();
+      if (auto problem = checkPrintable(out.str()))
+        violated("diagnostics", *problem, out.str());
+    }
+  } printedCheck{diags, printedOut};
   std::unique_ptr<model::PolicyModel> model = compilation.analyze();
   // As the driver does: the checker and the generators see sound models only.
-  if (stage == Stage::Analyze || !model || diags.hasErrors() || diags.stopped()) {
-    diags.finish();
+  if (stage == Stage::Analyze || !model || diags.hasErrors() || diags.stopped())
     return;
-  }
   check::CheckOptions checkOptions;
   if (stage == Stage::Check)
     checkOptions.profiles = {check::Profile::Gdpr, check::Profile::Ccpa};
   check::runChecks(*model, diags, checkOptions);
-  if (stage == Stage::Check || diags.hasErrors()) {
-    diags.finish();
+  if (stage == Stage::Check || diags.hasErrors())
     return;
-  }
 
   gen::GeneratorOptions options;
-  options.sourcePath = kInputPath;
+  options.sourcePath = displayFileName(name);
   gen::GeneratorContext context{*model, sources, options, diags};
   switch (stage) {
   case Stage::GenJson: {
@@ -187,7 +192,9 @@ void runPipeline(llvm::StringRef input, Stage stage) {
     break;
   }
   case Stage::GenText: {
-    generateTwice("gen text --format=md", gen::generateText, context);
+    std::string markdown = generateTwice("gen text --format=md", gen::generateText, context);
+    if (!markdown.empty())
+      checkOutput("gen text --format=md", markdown, checkMarkdownComments);
     options.textFormat = "html";
     std::string html = generateTwice("gen text --format=html", gen::generateText, context);
     if (!html.empty())
@@ -198,7 +205,6 @@ void runPipeline(llvm::StringRef input, Stage stage) {
   case Stage::Check:
     break;
   }
-  diags.finish();
 }
 
 } // namespace policyc::fuzz

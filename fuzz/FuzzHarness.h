@@ -19,8 +19,13 @@ enum class Stage {
   GenText, ///< and `gen text`, Markdown and HTML
 };
 
-/// Compiles `input` as a policy through `stage`.
-void runPipeline(llvm::StringRef input, Stage stage);
+/// Where inputs pose as files: beside the import tests' inputs, so that the imports of
+/// seeds taken from tests/diagnostics/driver resolve and the fuzzer can recombine them.
+extern const char *const kInputPath;
+
+/// Compiles `input`, as the file named `name`, through `stage`. Besides each output's own
+/// invariants, the diagnostics printed must be printable (checkPrintable).
+void runPipeline(llvm::StringRef input, Stage stage, llvm::StringRef name = kInputPath);
 
 /// What `input` means as a policy, for comparing two spellings of it: the ids of its
 /// diagnostics in order (notes included, each marked when a suppression silenced it; the

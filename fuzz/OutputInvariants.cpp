@@ -223,6 +223,28 @@ std::optional<std::string> checkHtml(llvm::StringRef html) {
   return std::nullopt;
 }
 
+std::optional<std::string> checkMarkdownComments(llvm::StringRef markdown) {
+  for (size_t open = markdown.find("<!--"); open != llvm::StringRef::npos;
+       open = markdown.find("<!--", open + 4)) {
+    size_t close = markdown.find("-->", open + 4);
+    size_t lineEnd = markdown.find('\n', open);
+    if (close == llvm::StringRef::npos || close > lineEnd)
+      return "a comment does not close on its line, opened at " + lineOf(markdown, open);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> checkPrintable(llvm::StringRef text) {
+  if (auto problem = checkUtf8(text))
+    return problem;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7F)
+      return "the control character " + std::to_string(c) + " at " + lineOf(text, i);
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> checkJson(llvm::StringRef json) {
   llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(json);
   if (parsed)

@@ -26,6 +26,15 @@ std::optional<std::string> checkCppTokens(llvm::StringRef header);
 /// markup may appear.
 std::optional<std::string> checkHtml(llvm::StringRef html);
 
+/// Generated Markdown: every `<!-- ... -->` comment (they name the statements behind the
+/// text) closes on the line it opens. A comment split by a blank line ends early in
+/// CommonMark, and what followed in it (a file name, say) becomes live Markdown.
+std::optional<std::string> checkMarkdownComments(llvm::StringRef markdown);
+
+/// Text printed for people (diagnostics): valid UTF-8 without control characters other than
+/// line breaks, so that nothing in it can drive a terminal.
+std::optional<std::string> checkPrintable(llvm::StringRef text);
+
 /// Parses as JSON.
 std::optional<std::string> checkJson(llvm::StringRef json);
 

@@ -28,6 +28,7 @@ item
   | notify=notifyStmt
   | protect=protectStmt
   | note=noteStmt
+  | expect=expectStmt
   | empty=SEMI
   ;
 
@@ -97,6 +98,20 @@ neverStmt
       (FOR purposes=pathList)?
     | verb=LINK what=pathList WITH linked=pathList (FROM sources=pathList)?
     ) SEMI
+  ;
+
+// expect allow|deny ...: a decision test (docs/test.md), run by `policyc test`. The verdict
+// and `without` are names checked by the AST builder, so that they are not reserved.
+expectStmt
+  : EXPECT verdict=name
+    ( verb=COLLECT what=pathList (FROM sources=pathList)?
+    | verb=USE what=pathList (FROM sources=pathList)? (FOR purposes=pathList)?
+    | verb=DISCLOSE what=pathList (FROM sources=pathList)? TO recipients=pathList
+      (FOR purposes=pathList)?
+    | verb=LINK what=pathList WITH linked=pathList (FROM sources=pathList)?
+    )
+    condition=consentCondition? (without=name CONSENT withdrawn+=name (COMMA withdrawn+=name)*)?
+    SEMI
   ;
 
 retainStmt : RETAIN what=pathList (FROM sources=pathList)? period=retention SEMI ;
@@ -193,6 +208,7 @@ RIGHT : 'right' ;
 NOTIFY : 'notify' ;
 PROTECT : 'protect' ;
 NOTE : 'note' ;
+EXPECT : 'expect' ;
 
 // Connectives (reserved)
 FROM : 'from' ;

@@ -10,6 +10,9 @@ whether the findings are exactly the planted ones (same id at the same line, not
     run.py --policyc build/policyc [--sizes 1000 10000 100000] [--repeat 3]
            [--workdir DIR] [--verify-only]
 
+The generated policies go to DIR, by default bench/check/ in the build folder that holds
+policyc (never the working directory: generated files do not belong in the repository).
+
 Exit status 1 when a finding is missing or extra, or (unless --verify-only) when a target is
 missed: 100,000 statements in under 2 s, and at most 15 times the time for 10 times the
 statements.
@@ -94,9 +97,13 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=2016)
-    parser.add_argument("--workdir", default=os.getcwd())
+    parser.add_argument("--workdir", help="where the generated policies go (default: "
+                        "bench/check/ beside --policyc, in the build folder)")
     parser.add_argument("--verify-only", action="store_true")
     args = parser.parse_args()
+    if args.workdir is None:
+        args.workdir = os.path.join(os.path.dirname(os.path.abspath(args.policyc)), "bench",
+                                    "check")
     os.makedirs(args.workdir, exist_ok=True)
 
     rows = []

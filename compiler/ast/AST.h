@@ -75,6 +75,7 @@ public:
     Vocabulary,
     Consent,
     Event,
+    Expect,
     Rule,
     Retain,
     Right,
@@ -196,6 +197,25 @@ public:
   llvm::SMRange onlyRange;
   std::vector<Identifier> consents;
   llvm::SMRange conditionRange; ///< `when consent a, b`
+};
+
+/// expect allow|deny ...: a decision test, not a statement of the policy (docs/test.md).
+class ExpectStmt : public Item {
+public:
+  ExpectStmt() : Item(Kind::Expect) {}
+  static bool classof(const Item *item) { return item->getKind() == Kind::Expect; }
+
+  bool allow = true;
+  llvm::SMRange verdictRange;
+  Verb verb = Verb::Collect;
+  llvm::SMRange verbRange;
+  PathList what;
+  std::optional<PathList> sources;
+  std::optional<PathList> recipients;
+  std::optional<PathList> purposes;
+  std::optional<PathList> linked;
+  std::vector<Identifier> granted;   ///< `when consent a, b`
+  std::vector<Identifier> withdrawn; ///< `without consent c`
 };
 
 enum class RetentionKind : uint8_t { For, Until, While, AsNeeded };

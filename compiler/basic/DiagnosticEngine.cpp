@@ -1,5 +1,7 @@
 #include "basic/DiagnosticEngine.h"
 
+#include "basic/DisplayText.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/ErrorHandling.h"
@@ -217,12 +219,12 @@ DiagnosticBuilder::~DiagnosticBuilder() {
 
 std::string detail::clipMessageArgument(llvm::StringRef text) {
   if (text.size() <= kMaxMessageArgument)
-    return text.str();
+    return printableText(text);
   size_t keep = kMaxMessageArgument - 3;
   // Cut before a UTF-8 continuation byte's sequence, never inside it.
   while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80)
     --keep;
-  return text.take_front(keep).str() + "...";
+  return printableText(text.take_front(keep)) + "...";
 }
 
 std::string didYouMean(llvm::StringRef suggestion) {

@@ -27,7 +27,9 @@ namespace policyc {
 
 namespace detail {
 /// Text arguments of messages are clipped to this many bytes: messages quote names from the
-/// input, and a hostile input's names can be megabytes long.
+/// input, and a hostile input's names can be megabytes long. They are also made printable
+/// (basic/DisplayText.h): a path or string quoted in a message may hold escape sequences or
+/// bytes that are not UTF-8, which no output format may carry raw.
 inline constexpr size_t kMaxMessageArgument = 1024;
 std::string clipMessageArgument(llvm::StringRef text);
 

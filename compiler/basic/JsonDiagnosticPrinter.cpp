@@ -12,9 +12,8 @@ llvm::json::Value locationToJson(const llvm::SourceMgr &sources, llvm::SMRange r
   auto start = presumedLoc(sources, range.Start);
   if (!start)
     return nullptr;
-  llvm::json::Object location{{"file", start->file},
-                              {"line", start->line},
-                              {"column", start->column}};
+  llvm::json::Object location{
+      {"file", start->file}, {"line", start->line}, {"column", start->column}};
   auto end = presumedLoc(sources, range.End);
   if (end && end->bufferId == start->bufferId) {
     location["endLine"] = end->line;

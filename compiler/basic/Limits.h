@@ -19,6 +19,12 @@ inline constexpr unsigned kMaxTokensPerStatement = 200000;
 inline constexpr unsigned kMaxStatements = 10000000;
 /// Most warnings shown (errors have -ferror-limit); a note says where showing them stopped.
 inline constexpr unsigned kMaxWarnings = 1000;
+/// Every output of `policyc gen` is at most kOutputAllowance + kMaxOutputGrowth times the size
+/// of the policy's files (the root and its imports); a generator that would write more is
+/// stopped with err_output_too_large and nothing is written. The allowance covers the fixed
+/// part of an output (a header's prologue), the factor what each statement and name adds.
+inline constexpr uint64_t kOutputAllowance = 1024 * 1024;
+inline constexpr uint64_t kMaxOutputGrowth = 64;
 
 } // namespace policyc::limits
 

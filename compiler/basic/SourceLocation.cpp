@@ -1,5 +1,6 @@
 #include "basic/SourceLocation.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/SourceMgr.h"
 
 namespace policyc {
@@ -41,6 +42,29 @@ std::optional<PresumedLoc> presumedLoc(const llvm::SourceMgr &sources, llvm::SML
   unsigned column = static_cast<unsigned>(pointer - lineStart(low)) + 1;
   return PresumedLoc{sources.getMemoryBuffer(bufferId)->getBufferIdentifier(), bufferId, low,
                      column};
+}
+
+std::string oneLineText(llvm::SMRange range) {
+  if (!range.Start.isValid() || !range.End.isValid() ||
+      range.End.getPointer() < range.Start.getPointer())
+    return "";
+  llvm::StringRef text(range.Start.getPointer(), range.End.getPointer() - range.Start.getPointer());
+  std::string result;
+  bool space = false;
+  for (char c : text) {
+    if (llvm::isSpace(c)) {
+      space = !result.empty();
+      continue;
+    }
+    if (space)
+      result.push_back(' ');
+    space = false;
+    result.push_back(c);
+  }
+  constexpr size_t kLimit = 200;
+  if (result.size() > kLimit)
+    result = result.substr(0, kLimit) + "...";
+  return result;
 }
 
 } // namespace policyc

@@ -6,6 +6,7 @@
 #include "llvm/Support/SMLoc.h"
 
 #include <optional>
+#include <string>
 
 namespace llvm {
 class SourceMgr;
@@ -30,6 +31,10 @@ std::optional<PresumedLoc> presumedLoc(const llvm::SourceMgr &sources, llvm::SML
 inline llvm::SMLoc rangeEnd(llvm::SMRange range) {
   return range.End;
 }
+
+/// The text of `range` on one line (runs of white space made one space), cut after 200
+/// characters: a statement quoted after its location in reports.
+std::string oneLineText(llvm::SMRange range);
 
 } // namespace policyc
 

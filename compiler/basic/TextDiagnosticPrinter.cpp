@@ -1,5 +1,6 @@
 #include "basic/TextDiagnosticPrinter.h"
 
+#include "basic/DisplayText.h"
 #include "basic/SourceLocation.h"
 
 #include "llvm/Support/SourceMgr.h"
@@ -27,25 +28,6 @@ constexpr unsigned kTabStop = 8;
 
 bool isContinuationByte(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
-}
-
-/// Length of the well-formed UTF-8 sequence at `p` (no overlong forms, surrogates or code
-/// points above U+10FFFF), or 0.
-unsigned sequenceLength(const char *p, const char *end) {
-  auto byte = [&](unsigned i) { return static_cast<unsigned char>(p[i]); };
-  unsigned char lead = byte(0);
-  if (lead < 0x80)
-    return 1;
-  unsigned length = lead < 0xC2 ? 0 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF5 ? 4 : 0;
-  if (length == 0 || end - p < length)
-    return 0;
-  for (unsigned i = 1; i < length; ++i)
-    if (!isContinuationByte(p[i]))
-      return 0;
-  if ((lead == 0xE0 && byte(1) < 0xA0) || (lead == 0xED && byte(1) >= 0xA0) ||
-      (lead == 0xF0 && byte(1) < 0x90) || (lead == 0xF4 && byte(1) >= 0x90))
-    return 0;
-  return length;
 }
 
 /// One source line made safe to print: tabs expanded, control characters, invalid UTF-8 and
@@ -117,7 +99,7 @@ ShownLine showLine(const char *lineBegin, const char *bufferEnd, const char *car
       ++p;
       continue;
     }
-    unsigned length = sequenceLength(p, line.end);
+    unsigned length = utf8SequenceLength(p, static_cast<size_t>(line.end - p));
     if (length == 0) {
       escaped(fmt::format("<{:02X}>", c));
       ++p;
@@ -180,7 +162,9 @@ void TextDiagnosticPrinter::print(llvm::SMRange range, Severity severity, llvm::
     bold() << message << '\n';
     return;
   }
-  bold() << where->file << ':' << where->line << ':' << where->column << ": ";
+  // Buffer names are display names already (frontend/Compilation); names from elsewhere
+  // (tests, tools) are made printable here, where they reach the terminal.
+  bold() << printableText(where->file) << ':' << where->line << ':' << where->column << ": ";
   printLabel(severity);
   bold() << message << '\n';
 

@@ -34,6 +34,13 @@ cl::SubCommand &queryCommand() {
   return command;
 }
 
+cl::SubCommand &testCommand() {
+  static cl::SubCommand command(
+      "test", "Run the decision tests (`expect allow|deny ...`) of policy files: policyc test "
+              "FILE... [--format=text|json|junit]");
+  return command;
+}
+
 cl::OptionCategory &diagnosticCategory() {
   static cl::OptionCategory category("Diagnostic options");
   return category;
@@ -47,13 +54,14 @@ cl::list<std::string> WarningOptions(
     "W", cl::Prefix, cl::value_desc("flag"),
     cl::desc("-W<flag> enables, -Wno-<flag> disables a diagnostic; -Werror makes warnings "
              "errors; -Werror=<flag> and -Wno-error=<flag> for one flag"),
-    cl::sub(checkCommand()), cl::sub(genCommand()), cl::sub(queryCommand()),
+    cl::sub(checkCommand()), cl::sub(genCommand()), cl::sub(queryCommand()), cl::sub(testCommand()),
     cl::cat(diagnosticCategory()));
 
 cl::opt<unsigned> ErrorLimit("ferror-limit", cl::init(20), cl::value_desc("N"),
                              cl::desc("Stop after N errors (0: no limit; default 20)"),
                              cl::sub(checkCommand()), cl::sub(genCommand()),
-                             cl::sub(queryCommand()), cl::cat(diagnosticCategory()));
+                             cl::sub(queryCommand()), cl::sub(testCommand()),
+                             cl::cat(diagnosticCategory()));
 
 cl::opt<DiagnosticsFormat>
     Format("diagnostics-format", cl::init(DiagnosticsFormat::Text),
@@ -71,7 +79,7 @@ cl::opt<ColorChoice>
                      clEnumValN(ColorChoice::Always, "always", "always"),
                      clEnumValN(ColorChoice::Never, "never", "never")),
           cl::sub(checkCommand()), cl::sub(genCommand()), cl::sub(queryCommand()),
-          cl::cat(diagnosticCategory()));
+          cl::sub(testCommand()), cl::cat(diagnosticCategory()));
 
 cl::list<check::Profile> Profiles(
     "profile", cl::CommaSeparated, cl::value_desc("law"),

@@ -23,6 +23,7 @@ llvm::cl::SubCommand &genCommand();
 llvm::cl::SubCommand &queryCommand();
 llvm::cl::SubCommand &fmtCommand();
 llvm::cl::SubCommand &initCommand();
+llvm::cl::SubCommand &testCommand();
 llvm::cl::OptionCategory &diagnosticCategory();
 
 /// What --profile asked the checker for (empty for commands without the option); without
@@ -56,6 +57,7 @@ int runGen();
 int runQuery();
 int runFmt();
 int runInit();
+int runTest();
 
 } // namespace policyc::driver
 

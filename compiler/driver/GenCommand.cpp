@@ -1,9 +1,12 @@
 // policyc gen KIND FILE [-o OUT]: run one backend on a checked policy. Nothing is written
-// when the policy has errors; outputs are written atomically and left alone when unchanged.
+// when the policy has errors; outputs are written atomically and left alone when unchanged
+// (basic/OutputFile.h), never over the policy's own files, and at most a bounded multiple of
+// the policy's size (basic/Limits.h).
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
 #include "driver/ProjectOptions.h"
 
+#include "basic/Limits.h"
 #include "basic/OutputFile.h"
 #include "gen/Generator.h"
 #include "gen/cpp/CppNames.h"
@@ -11,6 +14,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <fmt/format.h>
 
 namespace cl = llvm::cl;
 
@@ -49,30 +54,91 @@ cl::opt<std::string> DepFile("depfile", cl::value_desc("path"),
                              cl::desc("Also write a Makefile-style dependency file naming the "
                                       "policy and every file it imports (for build systems)"),
                              cl::sub(genCommand()));
+// The bound of basic/Limits.h is far above any real output; tests lower it to reach it.
+cl::opt<uint64_t> MaxOutputBytes("max-output-bytes", cl::Hidden, cl::init(0), cl::value_desc("n"),
+                                 cl::desc("Lower the bound on the size of the output to N bytes"),
+                                 cl::sub(genCommand()));
 cl::opt<std::string> Output("o", cl::init("-"), cl::value_desc("path"),
                             cl::desc("Output file ('-', the default, is standard output)"),
                             cl::sub(genCommand()));
 
-/// `output: input...` in Makefile syntax with absolute paths, as Ninja and Make read it.
-std::string dependencyFile(llvm::StringRef output, llvm::ArrayRef<std::string> inputs) {
-  auto escaped = [](llvm::StringRef path) {
-    llvm::SmallString<256> absolute(path);
-    llvm::sys::fs::make_absolute(absolute);
-    std::string result;
-    for (char c : absolute) {
-      if (c == ' ' || c == '#' || c == '\\')
-        result.push_back('\\');
-      else if (c == '$')
-        result.push_back('$');
-      result.push_back(c);
+/// A character Make cannot be made to read as part of a file name in a rule: a line break
+/// or control character, `;` (a recipe follows), `|` (order-only prerequisites), `=` (a
+/// variable assignment), `:` (another rule), `%`, `*`, `?`, `[`, `]` (patterns and wildcards),
+/// `(` and `)` (archive members), `\` (escapes that Make and Ninja read differently).
+bool unsafeForMake(char c) {
+  return static_cast<unsigned char>(c) < 0x20 || c == 0x7F ||
+         llvm::StringRef(";|=:%*?[]()\\").contains(c);
+}
+
+/// `path` absolute, escaped as Make and Ninja read it (`\ `, `\#`, `$$`); false with the
+/// offending character in `bad` when it holds one Make cannot read as part of a file name.
+bool makeFileName(llvm::StringRef path, std::string &result, char &bad) {
+  llvm::SmallString<256> absolute(path);
+  llvm::sys::fs::make_absolute(absolute);
+  result.clear();
+  for (char c : absolute) {
+    if (unsafeForMake(c)) {
+      bad = c;
+      return false;
     }
-    return result;
-  };
-  std::string text = escaped(output) + ":";
-  for (const std::string &input : inputs)
-    if (input != "-")
-      text += " \\\n  " + escaped(input);
-  return text + "\n";
+    if (c == ' ' || c == '#')
+      result.push_back('\\');
+    else if (c == '$')
+      result.push_back('$');
+    result.push_back(c);
+  }
+  return true;
+}
+
+/// How a character Make cannot read is named in the diagnostic.
+std::string describeCharacter(char c) {
+  if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+    return fmt::format("the control character U+{:04X}", static_cast<unsigned>(c));
+  return fmt::format("'{}'", c);
+}
+
+/// Reports and returns true when `output` would overwrite one of the policy's files.
+bool overwritesInput(DiagnosticEngine &diags, llvm::StringRef output,
+                     llvm::ArrayRef<std::string> inputs) {
+  for (const std::string &input : inputs) {
+    if (sameOutputTarget(output, input)) {
+      diags.report(llvm::SMRange(), diag::err_output_is_input, output, input);
+      return true;
+    }
+  }
+  return false;
+}
+
+/// An output stream that keeps at most `limit` bytes and notes whether more came: a
+/// generator whose output would grow past the bound cannot fill memory first.
+class BoundedStringStream : public llvm::raw_ostream {
+public:
+  BoundedStringStream(std::string &text, uint64_t limit) : text(text), limit(limit) {}
+  ~BoundedStringStream() override { flush(); }
+  bool overflowed() const { return overflow; }
+
+private:
+  void write_impl(const char *data, size_t size) override {
+    if (overflow || text.size() + size > limit) {
+      overflow = true;
+      return;
+    }
+    text.append(data, size);
+  }
+  uint64_t current_pos() const override { return text.size(); }
+
+  std::string &text;
+  uint64_t limit;
+  bool overflow = false;
+};
+
+/// Total size of the policy's sources, the measure of the output bound.
+uint64_t inputBytes(const llvm::SourceMgr &sources) {
+  uint64_t total = 0;
+  for (unsigned id = 1; id <= sources.getNumBuffers(); ++id)
+    total += sources.getMemoryBuffer(id)->getBufferSize();
+  return total;
 }
 } // namespace
 
@@ -113,16 +179,14 @@ int runGen() {
     return setup.finish(/*ioError=*/true);
   setup.useConfig(config);
 
-  gen::GeneratorOptions options;
-  options.sourcePath = File;
-  options.textFormat = TextFormat;
-  options.cppNamespace = Namespace;
   // The command line wins over the project configuration.
+  std::string textFormat = TextFormat;
+  std::string cppNamespace = Namespace;
   if (config && config->textFormat && TextFormat.getNumOccurrences() == 0)
-    options.textFormat = config->textFormat->value;
+    textFormat = config->textFormat->value;
   if (config && config->cppNamespace && Namespace.getNumOccurrences() == 0) {
-    options.cppNamespace = config->cppNamespace->value;
-    if (std::optional<std::string> problem = gen::cpp::checkNamespace(options.cppNamespace)) {
+    cppNamespace = config->cppNamespace->value;
+    if (std::optional<std::string> problem = gen::cpp::checkNamespace(cppNamespace)) {
       diags.report(config->cppNamespace->range, diag::err_config_value, "namespace", *problem);
       return setup.finish(/*ioError=*/true);
     }
@@ -132,30 +196,81 @@ int runGen() {
   if (policy.ioError || !policy.model || diags.hasErrors())
     return setup.finish(policy.ioError);
 
+  // Outputs never overwrite the policy's files, nor each other. A changed configuration
+  // (profiles, -W flags, namespace) must regenerate the output, so the depfile names it too.
+  std::vector<std::string> inputs = policy.compilation->getInputFiles().vec();
+  if (overwritesInput(diags, Output, inputs))
+    return setup.finish(/*ioError=*/true);
+  if (config)
+    inputs.push_back(config->path);
+  std::string dependencies;
+  if (!DepFile.empty()) {
+    if (sameOutputTarget(DepFile, Output)) {
+      diags.report(llvm::SMRange(), diag::err_depfile_is_output, DepFile);
+      return setup.finish(/*ioError=*/true);
+    }
+    if (overwritesInput(diags, DepFile, inputs))
+      return setup.finish(/*ioError=*/true);
+    // `output: input...` with absolute paths, as Ninja and Make read it.
+    std::string name;
+    char bad = 0;
+    llvm::StringRef unsafe;
+    if (!makeFileName(Output, dependencies, bad))
+      unsafe = Output;
+    dependencies += ":";
+    for (const std::string &input : inputs) {
+      if (!unsafe.empty())
+        break;
+      if (!makeFileName(input, name, bad))
+        unsafe = input;
+      dependencies += " \\\n  " + name;
+    }
+    if (!unsafe.empty()) {
+      diags.report(llvm::SMRange(), diag::err_depfile_unsafe_path, unsafe, describeCharacter(bad));
+      return setup.finish(/*ioError=*/true);
+    }
+    dependencies += "\n";
+  }
+
+  // Opened before generating: an unwritable path fails at once, and the temporary files
+  // exist (and are removed on a signal) while the output is generated.
+  std::string openError;
+  std::unique_ptr<OutputFile> output = OutputFile::open(Output, openError);
+  std::unique_ptr<OutputFile> depfile;
+  if (output && !DepFile.empty())
+    depfile = OutputFile::open(DepFile, openError);
+  if (!output || (!DepFile.empty() && !depfile)) {
+    diags.report(llvm::SMRange(), diag::err_cannot_write_output, openError);
+    return setup.finish(/*ioError=*/true);
+  }
+
+  gen::GeneratorOptions options;
+  options.sourcePath = displayFileName(File);
+  options.textFormat = textFormat;
+  options.cppNamespace = cppNamespace;
+  uint64_t bytesIn = inputBytes(sources);
+  uint64_t bound = limits::kOutputAllowance + limits::kMaxOutputGrowth * bytesIn;
+  if (MaxOutputBytes != 0 && MaxOutputBytes < bound)
+    bound = MaxOutputBytes;
   std::string text;
-  llvm::raw_string_ostream out(text);
+  BoundedStringStream out(text, bound);
   gen::GeneratorContext context{*policy.model, sources, options, diags};
   bool generated = backend->generate(context, out);
   out.flush();
+  if (out.overflowed()) {
+    diags.report(llvm::SMRange(), diag::err_output_too_large, backend->name, bound, bytesIn);
+    return setup.finish(false);
+  }
   if (!generated || diags.hasErrors()) {
     diags.report(llvm::SMRange(), diag::err_output_not_written);
     return setup.finish(false);
   }
-  WriteResult written = writeOutputFile(Output, text);
+  WriteResult written = output->commit(text);
+  if (written.outcome != WriteOutcome::Failed && depfile)
+    written = depfile->commit(dependencies);
   if (written.outcome == WriteOutcome::Failed) {
     diags.report(llvm::SMRange(), diag::err_cannot_write_output, written.error);
     return setup.finish(/*ioError=*/true);
-  }
-  if (!DepFile.empty()) {
-    // A changed configuration (profiles, -W flags, namespace) must regenerate the output.
-    std::vector<std::string> inputs = policy.model->files;
-    if (config)
-      inputs.push_back(config->path);
-    written = writeOutputFile(DepFile, dependencyFile(Output, inputs));
-    if (written.outcome == WriteOutcome::Failed) {
-      diags.report(llvm::SMRange(), diag::err_cannot_write_output, written.error);
-      return setup.finish(/*ioError=*/true);
-    }
   }
   return setup.finish(false);
 }

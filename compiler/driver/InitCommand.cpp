@@ -1,7 +1,7 @@
 // policyc init [DIR]: starts a policy project in DIR (default: the working directory) with a
-// commented starter policy that checks clean, a project configuration and a GitHub Actions
-// workflow that checks the policy and uploads the findings as SARIF (docs/init.md). It writes
-// nothing when any of the files exists already.
+// commented starter policy that checks clean, decision tests for it, a project configuration and a
+// GitHub Actions workflow that checks the policy and uploads the findings as SARIF (docs/init.md).
+// It writes nothing when any of the files exists already.
 #include "driver/Commands.h"
 
 #include "basic/OutputFile.h"
@@ -29,6 +29,7 @@ struct StarterFile {
 
 const StarterFile kStarterFiles[] = {
     {"privacy.policy", kTemplate_policy},
+    {"privacy.test.policy", kTemplate_tests},
     {"policyc.toml", kTemplate_config},
     {".github/workflows/policyc.yml", kTemplate_workflow},
 };
@@ -36,8 +37,9 @@ const StarterFile kStarterFiles[] = {
 
 cl::SubCommand &initCommand() {
   static cl::SubCommand command(
-      "init", "Start a policy project: a starter policy, policyc.toml and a CI workflow: "
-              "policyc init [DIR]");
+      "init",
+      "Start a policy project: a starter policy, its tests, policyc.toml and a CI workflow: "
+      "policyc init [DIR]");
   return command;
 }
 

@@ -44,6 +44,8 @@ CompiledPolicy compilePolicy(llvm::StringRef path, llvm::SourceMgr &sources,
   }
   Stamp parsed = Stamp::now();
   result.model = result.compilation->analyze();
+  // Nothing after sema reads the syntax trees.
+  result.compilation->releaseSyntaxTrees();
   Stamp analyzed = Stamp::now();
   // The checker reasons about a sound model only: after an error, names may be missing.
   bool checked = result.model && diags.errorCount() == errorsBefore && !diags.stopped();

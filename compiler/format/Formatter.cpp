@@ -196,6 +196,7 @@ private:
   Doc right(const ast::RightStmt &right, size_t first, size_t last);
   Doc notify(const ast::NotifyStmt &notify, size_t first, size_t last);
   Doc protect(const ast::ProtectStmt &protect, size_t first, size_t last);
+  Doc expect(const ast::ExpectStmt &expect, size_t first, size_t last);
 
   llvm::StringRef text;
   TokenTable &table;
@@ -516,6 +517,27 @@ Doc ItemLayout::protect(const ast::ProtectStmt &protect, size_t first, size_t la
   return statement(first, last, std::move(clauses), lists);
 }
 
+Doc ItemLayout::expect(const ast::ExpectStmt &expect, size_t first, size_t last) {
+  // Laid out as the rule statement it tests: `expect allow` and the verb head the first line.
+  std::vector<size_t> clauses;
+  std::vector<ListRange> lists{list(expect.what)};
+  for (const std::optional<ast::PathList> *paths :
+       {&expect.sources, &expect.recipients, &expect.purposes, &expect.linked}) {
+    if (!*paths)
+      continue;
+    lists.push_back(list(**paths));
+    clauses.push_back(lists.back().first - 1);
+  }
+  // `when consent a, b` and `without consent c`: two keywords before each list.
+  for (const std::vector<ast::Identifier> *consents : {&expect.granted, &expect.withdrawn}) {
+    if (consents->empty())
+      continue;
+    lists.push_back(list(*consents));
+    clauses.push_back(lists.back().first - 2);
+  }
+  return statement(first, last, std::move(clauses), lists);
+}
+
 Doc ItemLayout::item(const ast::Item &item) {
   size_t first = at(item.range.Start);
   size_t last = endingAt(item.range.End);
@@ -542,6 +564,8 @@ Doc ItemLayout::item(const ast::Item &item) {
     return notify(llvm::cast<ast::NotifyStmt>(item), first, last);
   case ast::Item::Kind::Protect:
     return protect(llvm::cast<ast::ProtectStmt>(item), first, last);
+  case ast::Item::Kind::Expect:
+    return expect(llvm::cast<ast::ExpectStmt>(item), first, last);
   case ast::Item::Kind::Import:
   case ast::Item::Kind::Event:
   case ast::Item::Kind::Note:

@@ -1,6 +1,8 @@
 #include "frontend/Compilation.h"
 
 #include "basic/DiagnosticEngine.h"
+#include "basic/DisplayText.h"
+#include "basic/InputFile.h"
 #include "sema/Sema.h"
 
 #include "llvm/Support/FileSystem.h"
@@ -8,6 +10,10 @@
 #include "llvm/Support/SourceMgr.h"
 
 namespace policyc {
+
+std::string displayFileName(llvm::StringRef path) {
+  return printableText(path);
+}
 
 namespace {
 std::string canonicalPath(llvm::StringRef path) {
@@ -20,26 +26,6 @@ std::string canonicalPath(llvm::StringRef path) {
   return std::string(absolute);
 }
 
-/// Reads what `fd` holds when its size is not known beforehand (standard input, a pipe, a
-/// device) in chunks, and stops at `limit` bytes: an endless input such as /dev/zero would
-/// otherwise fill memory. Sets `tooLarge` and returns null when there was more.
-llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
-readStream(llvm::sys::fs::file_t fd, llvm::StringRef name, uint64_t limit, bool &tooLarge) {
-  std::string data;
-  char chunk[64 * 1024];
-  while (true) {
-    llvm::Expected<size_t> count = llvm::sys::fs::readNativeFile(fd, chunk);
-    if (!count)
-      return llvm::errorToErrorCode(count.takeError());
-    if (*count == 0)
-      return llvm::MemoryBuffer::getMemBufferCopy(data, name);
-    if (data.size() + *count > limit) {
-      tooLarge = true;
-      return nullptr;
-    }
-    data.append(chunk, *count);
-  }
-}
 } // namespace
 
 Compilation::Compilation(llvm::SourceMgr &sources, DiagnosticEngine &diags,
@@ -61,78 +47,53 @@ std::unique_ptr<llvm::MemoryBuffer> Compilation::readFile(llvm::StringRef path,
     else
       diags.report(llvm::SMRange(), onCommandLine, args...);
   };
-  if (path != "-" && llvm::sys::fs::is_directory(path)) {
+  // `-` is standard input on the command line only; an import of "-" names a file.
+  bool standardInput = !site && path == "-";
+  InputFile input = standardInput
+                        ? readStandardInput(kStandardInputName, limits.maxFileSize)
+                        : readInputFile(path, displayFileName(path), limits.maxFileSize,
+                                        site ? InputSource::Import : InputSource::CommandLine);
+  switch (input.status) {
+  case InputFile::Status::Read:
+    return std::move(input.buffer);
+  case InputFile::Status::CannotOpen:
+    report(diag::err_import_not_found, diag::err_cannot_open_file, path, input.error);
+    break;
+  case InputFile::Status::Directory:
     report(diag::err_import_is_directory, diag::err_is_a_directory, path);
-    return nullptr;
+    break;
+  case InputFile::Status::NotRegular:
+    report(diag::err_import_not_regular, diag::err_import_not_regular, path, input.kind);
+    break;
+  case InputFile::Status::TooLarge:
+    report(diag::err_file_too_large, diag::err_file_too_large, path, input.size,
+           limits.maxFileSize);
+    break;
+  case InputFile::Status::StreamTooLarge:
+    report(diag::err_stream_too_large, diag::err_stream_too_large,
+           standardInput ? llvm::StringRef(kStandardInputName) : path, limits.maxFileSize);
+    break;
   }
-  if (path != "-") {
-    uint64_t size = 0;
-    if (!llvm::sys::fs::file_size(path, size) && size > limits.maxFileSize) {
-      if (site)
-        diags.report(site->range, diag::err_file_too_large, path, size, limits.maxFileSize);
-      else
-        diags.report(llvm::SMRange(), diag::err_file_too_large, path, size, limits.maxFileSize);
-      return nullptr;
-    }
-  }
-  llvm::sys::fs::file_status status;
-  bool isStream = path == "-" || (!llvm::sys::fs::status(path, status) &&
-                                  status.type() != llvm::sys::fs::file_type::regular_file);
-  if (isStream) {
-    llvm::Expected<llvm::sys::fs::file_t> fd =
-        path == "-" ? llvm::sys::fs::getStdinHandle() : llvm::sys::fs::openNativeFileForRead(path);
-    if (!fd) {
-      report(diag::err_import_not_found, diag::err_cannot_open_file, path,
-             llvm::toString(fd.takeError()));
-      return nullptr;
-    }
-    bool tooLarge = false;
-    auto stream = readStream(*fd, path == "-" ? "<stdin>" : path, limits.maxFileSize, tooLarge);
-    if (path != "-")
-      llvm::sys::fs::closeFile(*fd);
-    if (tooLarge) {
-      report(diag::err_stream_too_large, diag::err_stream_too_large, path, limits.maxFileSize);
-      return nullptr;
-    }
-    if (!stream) {
-      report(diag::err_import_not_found, diag::err_cannot_open_file, path,
-             stream.getError().message());
-      return nullptr;
-    }
-    return std::move(*stream);
-  }
-  auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/true);
-  if (!buffer) {
-    report(diag::err_import_not_found, diag::err_cannot_open_file, path,
-           buffer.getError().message());
-    return nullptr;
-  }
-  if ((*buffer)->getBufferSize() > limits.maxFileSize) {
-    uint64_t size = (*buffer)->getBufferSize();
-    if (site)
-      diags.report(site->range, diag::err_file_too_large, path, size, limits.maxFileSize);
-    else
-      diags.report(llvm::SMRange(), diag::err_file_too_large, path, size, limits.maxFileSize);
-    return nullptr;
-  }
-  return std::move(*buffer);
+  return nullptr;
 }
 
 bool Compilation::loadRoot(llvm::StringRef path) {
   auto buffer = readFile(path, nullptr);
   if (!buffer)
     return false;
-  rootPath = path.str();
-  rootCanonical = path == "-" ? std::string("<stdin>") : canonicalPath(path);
-  loadUnit(std::move(buffer), rootCanonical, 0);
+  bool standardInput = path == "-";
+  rootPath = standardInput ? std::string(kStandardInputName) : path.str();
+  rootCanonical = standardInput ? std::string(kStandardInputName) : canonicalPath(path);
+  loadUnit(std::move(buffer), rootPath, rootCanonical, 0, /*isFile=*/!standardInput);
   return true;
 }
 
 void Compilation::loadRootBuffer(std::unique_ptr<llvm::MemoryBuffer> buffer) {
   rootPath = buffer->getBufferIdentifier().str();
   rootCanonical = canonicalPath(rootPath);
-  loadUnit(std::move(buffer), rootCanonical, 0);
+  if (!isPrintableText(rootPath))
+    buffer = llvm::MemoryBuffer::getMemBufferCopy(buffer->getBuffer(), displayFileName(rootPath));
+  loadUnit(std::move(buffer), rootPath, rootCanonical, 0, /*isFile=*/false);
 }
 
 /// Old Mac files end their lines with a lone CR, which SourceMgr does not count as a line
@@ -157,15 +118,19 @@ withLoneCarriageReturnsAsNewlines(std::unique_ptr<llvm::MemoryBuffer> buffer) {
   return llvm::MemoryBuffer::getMemBufferCopy(copy, buffer->getBufferIdentifier());
 }
 
-void Compilation::loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer, const std::string &canonical,
-                           unsigned depth) {
+void Compilation::loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer, llvm::StringRef path,
+                           const std::string &canonical, unsigned depth, bool isFile) {
   visiting[canonical] = true;
   buffer = withLoneCarriageReturnsAsNewlines(std::move(buffer));
   unsigned bufferId = sources.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
   parse::ParseLimits parseLimits{limits.maxNestingDepth, limits.maxTokensPerStatement};
   auto unit = parse::parseBuffer(sources, bufferId, diags, &parseStats, parseLimits);
   suppressions.addFile(sources, *unit);
+  // The buffer is named for display; imports resolve against the path as it was given.
+  unit->path = path.str();
   followImports(*unit, depth);
+  if (isFile)
+    files.push_back(path.str());
   visiting[canonical] = false;
   units.push_back(std::move(unit));
 }
@@ -221,8 +186,19 @@ void Compilation::followImports(const ast::TranslationUnit &unit, unsigned depth
     if (!buffer)
       continue;
     stack.push_back(site);
-    loadUnit(std::move(buffer), canonical, depth + 1);
+    loadUnit(std::move(buffer), site.imported, canonical, depth + 1, /*isFile=*/true);
     stack.pop_back();
+  }
+}
+
+void Compilation::releaseSyntaxTrees() {
+  // A policyc-ignore comment finds the statement it belongs to in the trees when the checker
+  // reports; only policies without such comments give them up early.
+  if (suppressions.hasDirectives())
+    return;
+  for (auto &unit : units) {
+    unit->items.clear();
+    unit->items.shrink_to_fit();
   }
 }
 

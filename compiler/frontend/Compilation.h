@@ -24,6 +24,13 @@ namespace policyc {
 
 class DiagnosticEngine;
 
+/// The name standard input goes by in diagnostics and outputs.
+inline constexpr const char *kStandardInputName = "<stdin>";
+
+/// How a file is named wherever it is shown (diagnostics, locations in generated outputs):
+/// the path as given, made printable (basic/DisplayText.h). Source buffers are named so.
+std::string displayFileName(llvm::StringRef path);
+
 /// The bounds of basic/Limits.h, injectable so that tests can reach each one cheaply.
 struct CompilationLimits {
   uint64_t maxFileSize = limits::kMaxFileSize;
@@ -51,6 +58,11 @@ public:
 
   /// Runs semantic analysis over the loaded files; nullptr if nothing was loaded.
   std::unique_ptr<model::PolicyModel> analyze();
+  /// Frees the syntax trees once the model is built: the model copies what it needs (names,
+  /// text, source ranges into the SourceMgr), and the trees are about a third of the memory
+  /// of a large policy, which the checker and generators then have for themselves. The units
+  /// stay, empty.
+  void releaseSyntaxTrees();
 
   /// Reports mistaken `policyc-ignore` comments and, when `findingsComplete` (the checker ran
   /// over the whole policy), the ones that silenced nothing. Once, after the last finding.
@@ -60,6 +72,10 @@ public:
 
   /// Files in load order (imports before the files importing them).
   llvm::ArrayRef<std::unique_ptr<ast::TranslationUnit>> getUnits() const { return units; }
+  /// The paths of the files read, as given (not display names), in load order: what a
+  /// dependency file lists and what an output must not overwrite. Standard input and
+  /// buffers loaded from memory are not files and are not listed.
+  llvm::ArrayRef<std::string> getInputFiles() const { return files; }
   const parse::ParseStats &getParseStats() const { return parseStats; }
   llvm::SourceMgr &getSourceMgr() { return sources; }
   DiagnosticEngine &getDiagnostics() { return diags; }
@@ -71,8 +87,10 @@ private:
     llvm::SMRange range;   ///< the import's string in the importing file
   };
 
-  void loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer, const std::string &canonical,
-                unsigned depth);
+  /// Parses `buffer` (named for display) read from `path`, then what it imports. `isFile`:
+  /// `path` names a file (not standard input or memory).
+  void loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer, llvm::StringRef path,
+                const std::string &canonical, unsigned depth, bool isFile);
   /// Reads `path`, reporting at `site` (or as a command-line error when site is null).
   std::unique_ptr<llvm::MemoryBuffer> readFile(llvm::StringRef path, const ImportSite *site);
   void followImports(const ast::TranslationUnit &unit, unsigned depth);
@@ -82,6 +100,7 @@ private:
   DiagnosticEngine &diags;
   CompilationLimits limits;
   std::vector<std::unique_ptr<ast::TranslationUnit>> units;
+  std::vector<std::string> files;
   /// Canonical paths loaded or being loaded; the value is true while on the import stack.
   llvm::StringMap<bool> visiting;
   /// The import chain currently being loaded, for cycle messages.

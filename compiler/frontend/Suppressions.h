@@ -31,6 +31,8 @@ class Suppressions : public DiagnosticSuppressor {
 public:
   /// Reads the directives in the comments of `unit`, a parsed file of `sources`.
   void addFile(const llvm::SourceMgr &sources, const ast::TranslationUnit &unit);
+  /// Whether any file has a directive; their statements are then found in the syntax trees.
+  bool hasDirectives() const { return !directives.empty(); }
 
   std::optional<Suppression> suppress(const Diagnostic &diagnostic) override;
 

@@ -28,8 +28,9 @@ bool sameFile(llvm::StringRef expected, llvm::StringRef actual) {
 }
 
 /// Parses the directives in `comment`; problems are appended to `problems`.
-void parseDirectives(const llvm::SourceMgr &sources, unsigned bufferId, const parse::Comment &comment,
-                     llvm::StringRef file, std::vector<Directive> &directives, bool &noDiagnostics,
+void parseDirectives(const llvm::SourceMgr &sources, unsigned bufferId,
+                     const parse::Comment &comment, llvm::StringRef file,
+                     std::vector<Directive> &directives, bool &noDiagnostics,
                      std::vector<std::string> &problems) {
   const char *bufferStart = sources.getMemoryBuffer(bufferId)->getBufferStart();
   llvm::StringRef text = comment.text;
@@ -179,9 +180,9 @@ void VerifyDiagnosticConsumer::finish(const llvm::SourceMgr &sources) {
     for (size_t i = 0; i < seen.size(); ++i) {
       if (used[i] || seen[i].kind != kind)
         continue;
-      std::string where = seen[i].line ? "File " + seen[i].file + " Line " +
-                                             std::to_string(seen[i].line)
-                                       : std::string("(no location)");
+      std::string where = seen[i].line
+                              ? "File " + seen[i].file + " Line " + std::to_string(seen[i].line)
+                              : std::string("(no location)");
       seenButNotExpected += "  " + where + ": " + seen[i].message + "\n";
     }
     if (!expectedButNotSeen.empty()) {

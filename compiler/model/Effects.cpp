@@ -41,6 +41,8 @@ Effects::Effects(const PolicyModel &model) : model(model) {
   llvm::stable_sort(
       order, [&](size_t a, size_t b) { return model.rules[a].info.id < model.rules[b].info.id; });
   byRule.assign(model.rules.size(), {0, 0});
+  // Most statements have one or two effects (a permit and its collected use or limit).
+  effects.reserve(model.rules.size() * 2);
   for (size_t index : order) {
     uint32_t begin = static_cast<uint32_t>(effects.size());
     derive(model.rules[index]);
@@ -80,7 +82,7 @@ void Effects::add(const Rule &rule, Relation relation, bool forbid, EffectOrigin
                   Box members) {
   if (members.empty())
     return; // `for P only` where P is every purpose forbids nothing
-  Effect effect;
+  Effect &effect = effects.emplace_back();
   effect.rule = &rule;
   effect.relation = relation;
   effect.forbids = forbid;
@@ -104,17 +106,15 @@ void Effects::add(const Rule &rule, Relation relation, bool forbid, EffectOrigin
           forbid ? vocabulary->upwardClosure(set) : vocabulary->downwardInterior(set);
   }
   effect.members = std::move(members);
-  effects.push_back(std::move(effect));
 }
 
 // docs/semantics.md, the table of statements and the `only` modifier.
 void Effects::derive(const Rule &rule) {
-  NodeSet categories = axisSet(VocabularyKind::Category, rule.categories.nodes);
+  const NodeSet &categories = rule.categories.nodes;
   NodeSet sources = axisSet(VocabularyKind::Source, rule.sources.nodes);
-  NodeSet purposes = axisSet(VocabularyKind::Purpose, rule.purposes.nodes);
-  NodeSet everyPurpose = axisSet(VocabularyKind::Purpose, model.purposes().all());
-  NodeSet everyone = model.recipients().all();
-  NodeSet us = NodeSet::range(model.usRecipient, model.usRecipient);
+  auto purposeSet = [&](const NodeSet &set) { return axisSet(VocabularyKind::Purpose, set); };
+  auto everyone = [&] { return model.recipients().all(); };
+  auto us = [&] { return NodeSet::range(model.usRecipient, model.usRecipient); };
   auto tuple = [&](NodeSet p, NodeSet r) { return Box{{categories, sources, p, r}}; };
   auto data = [&] { return Box{{categories, sources, unusedAxis(), unusedAxis()}}; };
 
@@ -133,15 +133,17 @@ void Effects::derive(const Rule &rule) {
     case RuleKind::Collect:
       add(rule, Relation::Collect, true, EffectOrigin::Statement, data());
       // Data that may not be collected may not be used or disclosed by anyone either.
-      add(rule, Relation::Tuple, true, EffectOrigin::NeverCollected, tuple(everyPurpose, everyone));
+      add(rule, Relation::Tuple, true, EffectOrigin::NeverCollected,
+          tuple(purposeSet(model.purposes().all()), everyone()));
       return;
     case RuleKind::Use:
       // By anyone: `us` and every other recipient.
-      add(rule, Relation::Tuple, true, EffectOrigin::Statement, tuple(purposes, everyone));
+      add(rule, Relation::Tuple, true, EffectOrigin::Statement,
+          tuple(purposeSet(rule.purposes.nodes), everyone()));
       return;
     case RuleKind::Disclose:
       add(rule, Relation::Tuple, true, EffectOrigin::Statement,
-          tuple(purposes, rule.recipients.nodes));
+          tuple(purposeSet(rule.purposes.nodes), rule.recipients.nodes));
       return;
     case RuleKind::Link:
       break;
@@ -162,16 +164,18 @@ void Effects::derive(const Rule &rule) {
     // Collecting for P permits our own use for P. Without `for` the purpose is unspecified,
     // and nothing but the collection is permitted (GDPR Art. 5(1)(b), purpose limitation).
     if (rule.purposes.written)
-      add(rule, Relation::Tuple, false, EffectOrigin::CollectedUse, tuple(purposes, us));
-    limit(everyone);
+      add(rule, Relation::Tuple, false, EffectOrigin::CollectedUse,
+          tuple(purposeSet(rule.purposes.nodes), us()));
+    limit(everyone());
     return;
   case RuleKind::Use:
-    add(rule, Relation::Tuple, false, EffectOrigin::Statement, tuple(purposes, us));
-    limit(everyone);
+    add(rule, Relation::Tuple, false, EffectOrigin::Statement,
+        tuple(purposeSet(rule.purposes.nodes), us()));
+    limit(everyone());
     return;
   case RuleKind::Disclose:
     add(rule, Relation::Tuple, false, EffectOrigin::Statement,
-        tuple(purposes, rule.recipients.nodes));
+        tuple(purposeSet(rule.purposes.nodes), rule.recipients.nodes));
     limit(rule.recipients.nodes);
     return;
   case RuleKind::Link:

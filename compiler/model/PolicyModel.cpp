@@ -2,6 +2,7 @@
 
 #include "model/Effects.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/ErrorHandling.h"
 
 #include <fmt/format.h>
@@ -135,19 +136,28 @@ NodeSet Vocabulary::upwardClosure(const NodeSet &set) const {
 }
 
 NodeSet Vocabulary::downwardInterior(const NodeSet &set) const {
+  // Most sets are unions of whole subtrees, which are their own interior: check first, so
+  // that the common case costs one parent lookup per interval and one copy.
+  auto cuts = [&](const Interval &interval) {
+    return interval.last + 1 < size() && nodes[interval.last + 1].parent != kNoNode &&
+           nodes[interval.last + 1].parent >= interval.first;
+  };
+  if (llvm::none_of(set.getIntervals(), cuts))
+    return set;
   NodeSet result;
+  std::vector<NodeId> cut;
   for (const Interval &interval : set.getIntervals()) {
-    if (interval.last + 1 >= size()) {
+    if (!cuts(interval)) {
       result.add(interval);
       continue;
     }
     // Walk the ancestors of last + 1 that lie inside the interval, outermost last; the rest
     // of the interval is kept in the runs between them.
-    NodeId from = interval.first;
-    std::vector<NodeId> cut;
+    cut.clear();
     for (NodeId id = nodes[interval.last + 1].parent; id != kNoNode && id >= interval.first;
          id = nodes[id].parent)
       cut.push_back(id);
+    NodeId from = interval.first;
     for (auto it = cut.rbegin(); it != cut.rend(); ++it) {
       if (*it > from)
         result.add(Interval{from, *it - 1});

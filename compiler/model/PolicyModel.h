@@ -293,6 +293,24 @@ struct Note {
   std::string text;
 };
 
+/// `expect allow|deny VERB ...`: a decision test (docs/test.md). It asks about every
+/// question in the product of its clauses (each node, inner nodes included, on each axis),
+/// under the default consents with `granted` added and `withdrawn` taken away. Not a
+/// statement: it has no id and means nothing to the policy itself.
+struct Expectation {
+  bool allow = true;
+  RuleKind kind = RuleKind::Collect;
+  SelectorList categories;
+  SelectorList sources;
+  SelectorList purposes;
+  SelectorList recipients; ///< `us` for collect and use
+  SelectorList linked;
+  std::vector<ConsentId> granted;
+  std::vector<ConsentId> withdrawn;
+  llvm::SMRange range;
+  llvm::SMRange verdictRange;
+};
+
 // ---------------------------------------------------------------------------------------
 // The model
 // ---------------------------------------------------------------------------------------
@@ -320,6 +338,8 @@ public:
   std::vector<Notice> notices;
   std::vector<Protection> protections;
   std::vector<Note> notes;
+  /// Decision tests, in load order.
+  std::vector<Expectation> expectations;
   uint32_t statementCount = 0;
 
   /// Files in load order (every file after the files it imports; the root file last).

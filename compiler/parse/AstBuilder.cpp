@@ -177,10 +177,14 @@ ast::PathList AstBuilder::pathList(P::PathListContext *context) const {
   for (size_t i = first; i <= last; ++i)
     commas += tokens.token(i).getType() == TokenKind::COMMA;
   result.paths.reserve(commas + 1);
+  // Names of the path starting at token `start`: every other token up to the next comma
+  // (`a . b . c`), so the count stops at that comma, whatever follows it.
   auto segmentsFrom = [&](size_t start) {
     size_t count = 0;
-    for (size_t i = start; i <= last && tokens.token(i).getType() != TokenKind::COMMA; i += 2)
-      ++count;
+    for (size_t i = start; i <= last && tokens.token(i).getType() != TokenKind::COMMA; ++i)
+      count += tokens.token(i).getType() != TokenKind::DOT &&
+               tokens.token(i).getType() != TokenKind::DOT_STAR &&
+               tokens.token(i).getType() != TokenKind::STAR;
     return count;
   };
   ast::Path path;
@@ -292,6 +296,8 @@ std::unique_ptr<ast::Item> AstBuilder::build(P::ItemContext *item) {
     result = protectStmt(item->protect);
   else if (item->note)
     result = noteStmt(item->note);
+  else if (item->expect)
+    result = expectStmt(item->expect);
   if (result) {
     result->range = range(item);
     return result;
@@ -423,6 +429,39 @@ std::unique_ptr<ast::Item> AstBuilder::neverStmt(P::NeverStmtContext *context) {
   rule->purposes = optionalPathList(context->purposes);
   rule->linked = optionalPathList(context->linked);
   return rule;
+}
+
+std::unique_ptr<ast::Item> AstBuilder::expectStmt(P::ExpectStmtContext *context) {
+  auto expect = std::make_unique<ast::ExpectStmt>();
+  ast::Identifier verdict = identifier(context->verdict);
+  expect->verdictRange = verdict.range;
+  if (verdict.text == "allow" || verdict.text == "deny") {
+    expect->allow = verdict.text == "allow";
+  } else {
+    diags.report(verdict.range, diag::err_expected, "'allow' or 'deny'", "'" + verdict.text + "'");
+    return nullptr;
+  }
+  expect->verb = verbOf(context->verb);
+  expect->verbRange = range(context->verb);
+  expect->what = pathList(context->what);
+  expect->sources = optionalPathList(context->sources);
+  expect->recipients = optionalPathList(context->recipients);
+  expect->purposes = optionalPathList(context->purposes);
+  expect->linked = optionalPathList(context->linked);
+  if (context->condition)
+    for (P::NameContext *consent : context->condition->consents)
+      expect->granted.push_back(identifier(consent));
+  if (context->without) {
+    ast::Identifier without = identifier(context->without);
+    if (without.text != "without") {
+      diags.report(without.range, diag::err_expected, "'without consent' or ';'",
+                   "'" + without.text + "'");
+      return nullptr;
+    }
+    for (P::NameContext *consent : context->withdrawn)
+      expect->withdrawn.push_back(identifier(consent));
+  }
+  return expect;
 }
 
 std::unique_ptr<ast::Item> AstBuilder::retainStmt(P::RetainStmtContext *context) {

@@ -59,6 +59,7 @@ private:
   std::unique_ptr<ast::Item> eventDecl(P::EventDeclContext *context);
   std::unique_ptr<ast::Item> ruleStmt(P::RuleStmtContext *context);
   std::unique_ptr<ast::Item> neverStmt(P::NeverStmtContext *context);
+  std::unique_ptr<ast::Item> expectStmt(P::ExpectStmtContext *context);
   std::unique_ptr<ast::Item> retainStmt(P::RetainStmtContext *context);
   std::unique_ptr<ast::Item> rightStmt(P::RightStmtContext *context);
   std::unique_ptr<ast::Item> notifyStmt(P::NotifyStmtContext *context);

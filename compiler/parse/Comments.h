@@ -10,7 +10,7 @@
 namespace policyc::parse {
 
 struct Comment {
-  uint32_t offset;     ///< byte offset of the comment's first character
+  uint32_t offset;      ///< byte offset of the comment's first character
   llvm::StringRef text; ///< the whole comment, delimiters included
 };
 

@@ -130,6 +130,26 @@ void StatementSplitter::skipToItemEnd(unsigned depth) {
   }
 }
 
+// `expect allow use ...` and `... without consent k`: inside a decision test a verb follows
+// the verdict (a name) and `consent` follows `without` (a name), where elsewhere they would
+// start a statement.
+bool StatementSplitter::continuesExpectation(const Chunk &chunk, const LexToken &upcoming) const {
+  if (chunk.tokens.size() < 2 || chunk.tokens.front().type != TokenKind::EXPECT)
+    return false;
+  switch (upcoming.type) {
+  case TokenKind::COLLECT:
+  case TokenKind::USE:
+  case TokenKind::DISCLOSE:
+  case TokenKind::LINK:
+    return chunk.tokens.size() == 2;
+  case TokenKind::CONSENT:
+    // Any name: the AST builder says so when it is not `without`.
+    return chunk.tokens.back().type == TokenKind::IDENT;
+  default:
+    return false;
+  }
+}
+
 bool StatementSplitter::next(Chunk &chunk) {
   chunk.tokens.clear();
   chunk.hasError = false;
@@ -142,7 +162,7 @@ bool StatementSplitter::next(Chunk &chunk) {
     }
     if (isStatementKeyword(upcoming.type) &&
         (chunk.tokens.empty() ? chunk.hasError : mayEndItem(chunk.tokens.back().type)) &&
-        !cannotStartItemBefore(peek(1).type)) {
+        !cannotStartItemBefore(peek(1).type) && !continuesExpectation(chunk, upcoming)) {
       // The current item lacks its ';' or '}': end it here; the keyword starts the next one.
       chunk.endOffset = upcoming.begin;
       return true;

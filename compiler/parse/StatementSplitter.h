@@ -43,6 +43,7 @@ private:
   const LexToken &peek(unsigned n = 0);
   void reportErrorToken(const LexToken &token, Chunk &chunk);
   void skipToItemEnd(unsigned depth);
+  bool continuesExpectation(const Chunk &chunk, const LexToken &upcoming) const;
   llvm::SMRange rangeOf(uint32_t begin, uint32_t end) const;
 
   llvm::StringRef text;

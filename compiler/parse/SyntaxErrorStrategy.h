@@ -11,7 +11,7 @@
 namespace policyc::parse {
 
 struct SyntaxErrorRecord {
-  size_t offendingIndex;             ///< token index in the item's stream
+  size_t offendingIndex;              ///< token index in the item's stream
   antlr4::misc::IntervalSet expected; ///< token types that would have been accepted
 };
 

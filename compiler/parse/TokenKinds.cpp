@@ -31,6 +31,7 @@ constexpr KeywordEntry kKeywords[] = {
     {"notify", TokenKind::NOTIFY},
     {"protect", TokenKind::PROTECT},
     {"note", TokenKind::NOTE},
+    {"expect", TokenKind::EXPECT},
     {"from", TokenKind::FROM},
     {"for", TokenKind::FOR},
     {"to", TokenKind::TO},
@@ -83,7 +84,7 @@ size_t keywordOrIdentifier(llvm::StringRef text) {
 }
 
 bool isStatementKeyword(size_t type) {
-  return type >= TokenKind::POLICY && type <= TokenKind::NOTE;
+  return type >= TokenKind::POLICY && type <= TokenKind::EXPECT;
 }
 
 bool isKeyword(size_t type) {

@@ -2,12 +2,18 @@
 
 #include "sema/SemaImpl.h"
 
+#include "llvm/Support/SourceMgr.h"
+
 namespace policyc::sema {
 
 std::unique_ptr<model::PolicyModel>
 SemaImpl::run(llvm::ArrayRef<const ast::TranslationUnit *> units) {
+  // Files by the names their buffers go by: display names (frontend/Compilation.h), as every
+  // location shows them. A raw path may hold bytes that are not UTF-8, which no output may
+  // carry.
   for (const ast::TranslationUnit *unit : units)
-    model->files.push_back(unit->path);
+    model->files.push_back(
+        diags.getSourceMgr().getMemoryBuffer(unit->bufferId)->getBufferIdentifier().str());
 
   // Declarations first, in an order where each step only needs the ones before it: the
   // header (`us` takes the controller's name), vocabularies, then consents and events.
@@ -41,6 +47,11 @@ SemaImpl::run(llvm::ArrayRef<const ast::TranslationUnit *> units) {
         return std::move(model);
     }
   }
+  // Decision tests name the policy's vocabulary; they are not statements and take no id.
+  for (const ast::TranslationUnit *unit : units)
+    for (const auto &item : unit->items)
+      if (const auto *expect = llvm::dyn_cast<ast::ExpectStmt>(item.get()))
+        buildExpectation(*expect);
   return std::move(model);
 }
 

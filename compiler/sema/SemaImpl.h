@@ -59,6 +59,7 @@ private:
   void buildNotice(const ast::NotifyStmt &notify, model::StatementInfo info);
   void buildProtection(const ast::ProtectStmt &protect, model::StatementInfo info);
   void buildNote(const ast::NoteStmt &note, model::StatementInfo info);
+  void buildExpectation(const ast::ExpectStmt &expect);
 
   // Values.cpp
   std::optional<model::Duration> duration(const ast::Duration &duration);

@@ -200,9 +200,8 @@ void SemaImpl::buildNotice(const ast::NotifyStmt &stmt, model::StatementInfo inf
 void SemaImpl::buildProtection(const ast::ProtectStmt &stmt, model::StatementInfo info) {
   model::Protection protection;
   protection.info = info;
-  protection.state = stmt.state == ast::ProtectionState::AtRest
-                         ? model::ProtectionState::AtRest
-                         : model::ProtectionState::InTransit;
+  protection.state = stmt.state == ast::ProtectionState::AtRest ? model::ProtectionState::AtRest
+                                                                : model::ProtectionState::InTransit;
   bool ok = true;
   if (auto list = resolveList(VocabularyKind::Category, stmt.what))
     protection.categories = std::move(*list);
@@ -220,6 +219,54 @@ void SemaImpl::buildProtection(const ast::ProtectStmt &stmt, model::StatementInf
     protection.description = stmt.description->value;
   if (ok)
     model->protections.push_back(std::move(protection));
+}
+
+void SemaImpl::buildExpectation(const ast::ExpectStmt &stmt) {
+  model::Expectation expectation;
+  expectation.allow = stmt.allow;
+  expectation.kind = toModel(stmt.verb);
+  expectation.range = stmt.range;
+  expectation.verdictRange = stmt.verdictRange;
+  bool ok = true;
+  auto clause = [&](VocabularyKind kind, const std::optional<ast::PathList> &list,
+                    model::SelectorList &into) {
+    if (!list) {
+      into = everything(kind);
+      return;
+    }
+    if (auto resolvedList = resolveList(kind, *list))
+      into = std::move(*resolvedList);
+    else
+      ok = false;
+  };
+  clause(VocabularyKind::Category, stmt.what, expectation.categories);
+  clause(VocabularyKind::Source, stmt.sources, expectation.sources);
+  clause(VocabularyKind::Purpose, stmt.purposes, expectation.purposes);
+  switch (expectation.kind) {
+  case model::RuleKind::Disclose:
+    clause(VocabularyKind::Recipient, stmt.recipients, expectation.recipients);
+    break;
+  case model::RuleKind::Link:
+    clause(VocabularyKind::Category, stmt.linked, expectation.linked);
+    break;
+  case model::RuleKind::Collect:
+  case model::RuleKind::Use:
+    expectation.recipients = only(VocabularyKind::Recipient, model->usRecipient);
+    break;
+  }
+  auto consents = [&](const std::vector<ast::Identifier> &names,
+                      std::vector<model::ConsentId> &into) {
+    for (const ast::Identifier &name : names) {
+      if (auto consent = resolveConsent(name))
+        into.push_back(*consent);
+      else
+        ok = false;
+    }
+  };
+  consents(stmt.granted, expectation.granted);
+  consents(stmt.withdrawn, expectation.withdrawn);
+  if (ok)
+    model->expectations.push_back(std::move(expectation));
 }
 
 void SemaImpl::buildNote(const ast::NoteStmt &stmt, model::StatementInfo info) {

@@ -38,37 +38,36 @@ std::optional<Enum> SemaImpl::registryWord(const ast::Identifier &word, diag::Ki
   return std::nullopt;
 }
 
-template std::optional<model::Right> SemaImpl::registryWord<model::Right>(const ast::Identifier &, diag::Kind);
-template std::optional<model::ChannelKind> SemaImpl::registryWord<model::ChannelKind>(const ast::Identifier &,
-                                                                  diag::Kind);
-template std::optional<model::NoticeKind> SemaImpl::registryWord<model::NoticeKind>(const ast::Identifier &,
-                                                                 diag::Kind);
-template std::optional<model::NoteSection> SemaImpl::registryWord<model::NoteSection>(const ast::Identifier &,
-                                                                  diag::Kind);
-template std::optional<model::ContactKind> SemaImpl::registryWord<model::ContactKind>(const ast::Identifier &,
-                                                                  diag::Kind);
-template std::optional<model::LegalBasis> SemaImpl::registryWord<model::LegalBasis>(const ast::Identifier &,
-                                                                 diag::Kind);
-template std::optional<model::Framework> SemaImpl::registryWord<model::Framework>(const ast::Identifier &,
-                                                                diag::Kind);
+template std::optional<model::Right> SemaImpl::registryWord<model::Right>(const ast::Identifier &,
+                                                                          diag::Kind);
+template std::optional<model::ChannelKind>
+SemaImpl::registryWord<model::ChannelKind>(const ast::Identifier &, diag::Kind);
+template std::optional<model::NoticeKind>
+SemaImpl::registryWord<model::NoticeKind>(const ast::Identifier &, diag::Kind);
+template std::optional<model::NoteSection>
+SemaImpl::registryWord<model::NoteSection>(const ast::Identifier &, diag::Kind);
+template std::optional<model::ContactKind>
+SemaImpl::registryWord<model::ContactKind>(const ast::Identifier &, diag::Kind);
+template std::optional<model::LegalBasis>
+SemaImpl::registryWord<model::LegalBasis>(const ast::Identifier &, diag::Kind);
+template std::optional<model::Framework>
+SemaImpl::registryWord<model::Framework>(const ast::Identifier &, diag::Kind);
 
 std::optional<model::Duration> SemaImpl::duration(const ast::Duration &literal) {
   auto unit = parseUnit(literal.unit.text);
   if (!unit) {
-    static const std::vector<std::string> kUnits = {"hour", "hours", "day",    "days",
-                                                    "week", "weeks", "month",  "months",
-                                                    "year", "years"};
+    static const std::vector<std::string> kUnits = {"hour",  "hours", "day",    "days", "week",
+                                                    "weeks", "month", "months", "year", "years"};
     std::string suggestion = closestMatch(literal.unit.text, kUnits);
-    auto builder = diags.report(literal.unit.range, diag::err_bad_duration_unit,
-                                literal.unit.text, didYouMean(suggestion));
+    auto builder = diags.report(literal.unit.range, diag::err_bad_duration_unit, literal.unit.text,
+                                didYouMean(suggestion));
     if (!suggestion.empty())
       builder.fixIt(literal.unit.range, suggestion);
     return std::nullopt;
   }
   uint64_t amount = 0;
   std::string spelled = literal.amountText + " " + literal.unit.text;
-  if (llvm::StringRef(literal.amountText).getAsInteger(10, amount) ||
-      amount > kMaxDurationAmount) {
+  if (llvm::StringRef(literal.amountText).getAsInteger(10, amount) || amount > kMaxDurationAmount) {
     diags.report(literal.range, diag::err_bad_duration_amount, spelled,
                  fmt::format("the amount must be at most {}", kMaxDurationAmount));
     return std::nullopt;

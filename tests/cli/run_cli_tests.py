@@ -16,6 +16,7 @@ import pty
 import random
 import re
 import select
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -469,6 +470,124 @@ def gen_writes_nothing_when_werror_promotes_a_generator_warning():
     expect(result.returncode == 1, "-Werror: exit 1", result)
     expect("err_output_not_written" in ids_of(document), "err_output_not_written", result)
     expect(not os.path.exists(target), "nothing is written", result)
+
+
+# --- policyc query: answers for pipelines ------------------------------------------------
+
+# A group question: `contact` is allowed for support, but one of its members is prohibited
+# for research.
+GROUPS = """\
+category contact { email; phone; }
+purpose support basis contract;
+purpose research basis legitimate_interest;
+source app;
+collect contact from app for support;
+never use contact.phone for research;
+"""
+
+
+def query(path, *args):
+    return run("query", path, *args)
+
+
+@case
+def query_exit_status_tells_allowed_from_denied():
+    path = write("groups.policy", GROUPS)
+    allowed = ("--category", "contact", "--purpose", "support")
+    denied = ("--category", "contact", "--purpose", "research")
+    result = query(path, *allowed, "--exit-status")
+    expect(result.returncode == 0 and "decision: allowed" in result.stdout,
+           "--exit-status: allowed exits 0", result)
+    result = query(path, *denied, "--exit-status")
+    expect(result.returncode == 1 and "decision: denied" in result.stdout,
+           "--exit-status: denied exits 1", result)
+    result = query(path, *denied)
+    expect(result.returncode == 0, "without --exit-status a denial exits 0", result)
+    result = query(path, *denied, "--exit-status", "--format=json")
+    expect(result.returncode == 1 and json.loads(result.stdout)["allowed"] is False,
+           "--exit-status with --format=json: exit 1", result)
+    # No answer is never 0 or 1.
+    result = query(path, "--category", "contact.fax", "--purpose", "support", "--exit-status")
+    expect(result.returncode == 2, "--exit-status: an unknown name exits 2", result)
+    result = query("missing.policy", *allowed, "--exit-status")
+    expect(result.returncode == 2, "--exit-status: a missing file exits 2", result)
+    broken = write("broken.policy", GROUPS + "use contact for nothing;\n")
+    result = query(broken, *allowed, "--exit-status")
+    expect(result.returncode == 2 and "unknown purpose 'nothing'" in result.stderr,
+           "--exit-status: a policy with errors has no answer, exit 2", result)
+    result = query(broken, *allowed)
+    expect(result.returncode == 1, "without --exit-status a policy with errors exits 1", result)
+    contradiction = write("contradiction.policy", GROUPS + "use contact for research;\n")
+    result = query(contradiction, *allowed, "--exit-status")
+    expect(result.returncode == 2, "--exit-status: a contradiction (default error) exits 2",
+           result)
+    result = query(contradiction, *allowed, "--exit-status", "-Wno-error=permit-prohibited")
+    expect(result.returncode == 0, "... and answers once it is downgraded to a warning", result)
+
+
+@case
+def query_names_the_prohibited_member_of_a_group():
+    path = write("groups.policy", GROUPS)
+    result = query(path, "--category", "contact", "--purpose", "research", "--source", "app")
+    expect(result.returncode == 0, "exit 0", result)
+    expect(result.stdout.endswith(
+        "decision: denied\nreason: prohibited\n"
+        "statement: 2 at %s:6:1: never use contact.phone for research;\n"
+        "prohibited member: use of contact.phone from app for research\n" % path),
+        "the answer names the prohibition and the member it reaches", result)
+    result = query(path, "--category", "contact.phone", "--purpose", "research")
+    expect("reason: prohibited" in result.stdout and "member" not in result.stdout,
+           "a question about a leaf is its own member, not repeated", result)
+    result = query(path, "--category", "contact.email", "--purpose", "research")
+    expect("reason: no statement" in result.stdout and "member" not in result.stdout,
+           "a member that is not prohibited is denied for want of a statement", result)
+
+
+@case
+def query_json_for_pipelines():
+    path = write("groups.policy", GROUPS)
+    result = query(path, "--category", "contact", "--purpose", "research", "--format=json")
+    expect(result.returncode == 0 and result.stderr == "", "exit 0, nothing on stderr", result)
+    document = json.loads(result.stdout)
+    expect(document["schema"] == "policyc-query/1" and document["version"]["major"] == 1,
+           "the document names its schema and version", result)
+    expect(document["question"] == {"relation": "tuple", "kind": "use", "category": "contact",
+                                    "source": None, "purpose": "research", "recipient": "us"},
+           "the question as resolved", result)
+    expect(document["allowed"] is False and len(document["answers"]) == 1,
+           "one answer per source asked", result)
+    answer = document["answers"][0]
+    expect(answer["reason"] == "prohibited" and answer["statement"]["id"] == 2 and
+           answer["statement"]["location"]["line"] == 6 and
+           answer["statement"]["location"]["file"] == path,
+           "the deciding statement with its file and line", result)
+    expect(answer["effect"]["origin"] == "statement" and answer["effect"]["forbids"],
+           "the deciding effect", result)
+    expect(answer["member"] == {"category": "contact.phone", "source": "app",
+                                "purpose": "research", "recipient": "us"},
+           "the member the prohibition reaches", result)
+    result = query(path, "--category", "contact", "--purpose", "support", "--source", "app",
+                   "--format=json")
+    answer = json.loads(result.stdout)["answers"][0]
+    expect(answer["allowed"] and answer["effect"]["origin"] == "collected-use" and
+           answer["member"] is None, "a permit: collected for support, so used for it", result)
+    first = query(path, "--category", "contact", "--purpose", "research", "--format=json")
+    expect(first.stdout == query(path, "--category", "contact", "--purpose", "research",
+                                 "--format=json").stdout, "deterministic", first)
+
+
+@case
+def docs_query_example_is_real_output():
+    # docs/cli.md shows `policyc query` on the golden shop policy; it must be what policyc prints.
+    source_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    with open(os.path.join(source_dir, "docs", "cli.md")) as handle:
+        text = handle.read()
+    match = re.search(r"```\n\$ policyc (query shop\.policy [^\n]*)\n(.*?)```", text, re.S)
+    expect(match, "docs/cli.md has a `$ policyc query shop.policy ...` example")
+    shutil.copy(os.path.join(source_dir, "tests", "golden", "cpp", "shop.policy"), WORK)
+    result = run(*match.group(1).split())
+    expect(result.returncode == 0 and result.stdout == match.group(2),
+           "docs/cli.md's query example is what policyc prints", result)
 
 
 # --- hostile files through the executable ------------------------------------------------

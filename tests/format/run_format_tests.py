@@ -246,7 +246,8 @@ def format_policies_script_formats_a_copy():
 def init_writes_a_starter_project_that_checks_clean():
     result = run("init", "project")
     expect(result.returncode == 0, "exit 0", result)
-    for name in ("privacy.policy", "policyc.toml", ".github/workflows/policyc.yml"):
+    for name in ("privacy.policy", "privacy.test.policy", "policyc.toml",
+                 ".github/workflows/policyc.yml"):
         expect(os.path.isfile(os.path.join(WORK, "project", name)), name + " is written", result)
         expect("project/" + name in result.stdout, "and named", result)
     project = os.path.join(WORK, "project")
@@ -257,8 +258,12 @@ def init_writes_a_starter_project_that_checks_clean():
     result = run("check", "--profile=gdpr,ccpa", "-Werror", "privacy.policy", cwd=project)
     expect(result.returncode == 1 and "CCPA" in result.stderr,
            "the configuration is really read (CCPA is not met, GDPR is)", result)
-    result = run("fmt", "--check", "privacy.policy", cwd=project)
-    expect(result.returncode == 0, "the starter policy is formatted", result)
+    result = run("fmt", "--check", "privacy.policy", "privacy.test.policy", cwd=project)
+    expect(result.returncode == 0, "the starter policy and its tests are formatted", result)
+    result = run("test", "privacy.test.policy", cwd=project)
+    expect(result.returncode == 0, "the starter tests pass", result)
+    result = run("check", "privacy.test.policy", cwd=project)
+    expect(result.returncode == 0 and result.stderr == "", "and check clean", result)
     result = run("gen", "cpp", "privacy.policy", cwd=project)
     expect(result.returncode == 0 and "namespace example::privacy" in result.stdout,
            "gen cpp takes the namespace of policyc.toml", result)
@@ -267,6 +272,7 @@ def init_writes_a_starter_project_that_checks_clean():
            "the workflow checks with SARIF output", None)
     expect("github/codeql-action/upload-sarif" in workflow and "sarif_file: policyc.sarif"
            in workflow, "and uploads it", None)
+    expect("policyc test privacy.test.policy" in workflow, "and runs the tests", None)
     expect("security-events: write" in workflow, "with the permission that needs", None)
     with open(os.path.join(SOURCE_DIR, "compiler", "driver", "init", "privacy.policy")) as source:
         expect(read("project/privacy.policy") == source.read(), "the embedded template is current")

@@ -12,15 +12,32 @@
                 nothing written, a previous output left as it was
   outputs       reruns are byte-identical and leave an unchanged file alone (mtime kept);
                 errors leave the previous output; unwritable outputs are I/O errors (exit 2)
+  output-targets  -o to devices, FIFOs, /dev/stdout, symbolic links, the policy itself:
+                written in place or through, never replaced, never read, never hanging
+  output-errors a full disk, /dev/full, a closed descriptor or pipe on standard output or
+                error: exit 2 with a message, never a crash, no temporary file left
+  signals       SIGTERM or SIGINT while an output is prepared leaves no temporary file
+  import-paths  imports of /proc/self/fd/1, "-", a FIFO, 25 x /dev/zero: refused at once
+  names         file names with line breaks, Markdown, escape sequences, bytes that are not
+                UTF-8: shown printable everywhere; Make-unsafe names refused in depfiles
+  output-size   an output larger than the documented multiple of the input is refused
+  memory        a 99,990-name list fits in 1 GiB; past the memory budget, exit 2, no abort
+
+Every run of policyc here is bounded: a hang (past its time-out) or a crash (a signal, or an
+exit status other than 0, 1 and 2) fails the check.
 """
 import argparse
 import html.parser
 import json
 import os
+import resource
 import shutil
+import signal
+import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ALLOWED_ELEMENTS = {"a", "article", "body", "div", "h1", "h2", "h3", "head", "header", "html",
@@ -38,11 +55,27 @@ def fail(message):
     raise Failure(message)
 
 
-def run(options, args, cwd, expect=0, stdin=None):
+def run(options, args, cwd, expect=0, stdin=None, timeout=300, **popen):
+    """Runs policyc; fails on a hang (past `timeout` seconds), a crash (a signal, or an exit
+    status other than 0, 1 and 2) or, unless `expect` is None, another exit status."""
     started = time.monotonic()
-    result = subprocess.run([options.policyc] + args, cwd=cwd, capture_output=True,
-                            stdin=stdin if stdin is not None else subprocess.DEVNULL)
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    streams.update({k: popen.pop(k) for k in ("stdout", "stderr") if k in popen})
+    try:
+        result = subprocess.run([options.policyc] + args, cwd=cwd, timeout=timeout,
+                                stdin=stdin if stdin is not None else subprocess.DEVNULL,
+                                **streams, **popen)
+    except subprocess.TimeoutExpired:
+        fail("policyc %s: hangs (no exit within %d s)" % (" ".join(a[:80] for a in args), timeout))
     elapsed = time.monotonic() - started
+    if result.stdout is None:
+        result.stdout = b""
+    if result.stderr is None:
+        result.stderr = b""
+    if result.returncode not in (0, 1, 2):
+        fail("policyc %s: crashed (exit %d)\n%s" % (" ".join(a[:80] for a in args),
+                                                   result.returncode,
+                                                   result.stderr.decode(errors="replace")[:4000]))
     if expect is not None and result.returncode != expect:
         fail("policyc %s: exit %d, expected %d\n%s" % (" ".join(a[:80] for a in args),
                                                       result.returncode, expect,
@@ -425,12 +458,427 @@ def check_outputs(options, work):
     print("OK: %d kinds of output byte-identical on rerun, unchanged files not rewritten, "
           "errors leave previous outputs" % len(kinds))
 
+GOOD = (b'category a "the data";\nsource s;\npurpose p basis contract;\nevent closed;\n'
+        b'collect a from s for p;\nretain a until closed;\n')
+
+
+def gen_json_expected(options, work):
+    """The bytes `gen json good.policy` writes, for comparison with other targets."""
+    write(os.path.join(work, "good.policy"), GOOD)
+    result, _ = run(options, ["gen", "json", "good.policy"], work)
+    return result.stdout
+
+
+def is_char_device(path):
+    return stat.S_ISCHR(os.stat(path).st_mode)
+
+
+def check_output_targets(options, work):
+    expected = gen_json_expected(options, work)
+    # Devices are written in place, never read back (reading /dev/zero never ends) and never
+    # replaced (as root, a rename over /dev/null would replace the device).
+    result, _ = run(options, ["gen", "json", "good.policy", "-o", "/dev/full"], work, expect=2,
+                    timeout=60)
+    if b"/dev/full" not in result.stderr:
+        fail("no message for -o /dev/full:\n" + result.stderr.decode(errors="replace"))
+    run(options, ["gen", "json", "good.policy", "-o", "/dev/zero"], work, timeout=60)
+    try:
+        run(options, ["gen", "json", "good.policy", "-o", "/dev/null"], work, timeout=60)
+    finally:
+        if not is_char_device("/dev/null"):
+            # Put the machine right before failing.
+            os.remove("/dev/null")
+            os.mknod("/dev/null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+            os.chmod("/dev/null", 0o666)
+            fail("-o /dev/null replaced the device with a regular file")
+    for device in ("/dev/full", "/dev/zero"):
+        if not is_char_device(device):
+            fail("%s is no longer a character device" % device)
+    # A device node of our own (root can make one): written in place, still a device.
+    node = os.path.join(work, "null-device")
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        usable = True
+    except PermissionError:
+        usable = False
+    if usable:
+        result, _ = run(options, ["gen", "json", "good.policy", "-o", node], work, expect=None,
+                        timeout=60)
+        if not is_char_device(node):
+            fail("-o on a device node replaced it with a regular file")
+    # /dev/stdout is standard output: a file it is redirected to gets the output...
+    with open(os.path.join(work, "stdout.json"), "wb") as handle:
+        run(options, ["gen", "json", "good.policy", "-o", "/dev/stdout"], work, stdout=handle,
+            timeout=60)
+    with open(os.path.join(work, "stdout.json"), "rb") as handle:
+        if handle.read() != expected:
+            fail("-o /dev/stdout with standard output in a file lost the output")
+    # ... and so does a pipe, without a hang.
+    result, _ = run(options, ["gen", "json", "good.policy", "-o", "/dev/stdout"], work,
+                    timeout=60)
+    if result.stdout != expected:
+        fail("-o /dev/stdout into a pipe did not write the output")
+    # A FIFO: written when read, an error (not a hang) when nobody reads it.
+    fifo = os.path.join(work, "fifo")
+    os.mkfifo(fifo)
+    for flag in ("-o", "--depfile"):
+        args = ["gen", "json", "good.policy"] + (["-o", fifo] if flag == "-o" else
+                                                 ["-o", "out.json", "--depfile", fifo])
+        result, elapsed = run(options, args, work, expect=2, timeout=60)
+        if b"no process reads" not in result.stderr:
+            fail("%s FIFO without a reader: %s" % (flag, result.stderr.decode(errors="replace")))
+        received = []
+        reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+        reader.start()
+        result, _ = run(options, args, work, expect=None, timeout=60)
+        if result.returncode != 0:
+            open(fifo, "wb").close()  # unblocks the reader
+        reader.join(60)
+        if result.returncode != 0 or not received:
+            fail("%s FIFO with a reader: exit %d" % (flag, result.returncode))
+        if flag == "-o" and received[0] != expected:
+            fail("the FIFO's reader did not get the output")
+        if flag == "--depfile" and b"good.policy" not in received[0]:
+            fail("the FIFO's reader did not get the dependency file")
+        if not stat.S_ISFIFO(os.stat(fifo).st_mode):
+            fail("%s replaced the FIFO" % flag)
+    # A symbolic link is written through, and the file keeps its permissions.
+    write(os.path.join(work, "real.json"), b"old\n")
+    os.chmod(os.path.join(work, "real.json"), 0o640)
+    os.symlink("real.json", os.path.join(work, "link.json"))
+    run(options, ["gen", "json", "good.policy", "-o", "link.json"], work, timeout=60)
+    if not os.path.islink(os.path.join(work, "link.json")):
+        fail("-o replaced the symbolic link")
+    with open(os.path.join(work, "real.json"), "rb") as handle:
+        if handle.read() != expected:
+            fail("-o did not write through the symbolic link")
+    mode = stat.S_IMODE(os.stat(os.path.join(work, "real.json")).st_mode)
+    if mode != 0o640:
+        fail("-o changed the file's mode from 0640 to %o" % mode)
+    # Never over the policy or what it imports; the dependency file is not the output.
+    write(os.path.join(work, "vocabulary.policy"), b"category b;\n")
+    write(os.path.join(work, "root.policy"), b'import "vocabulary.policy";\n' + GOOD)
+    os.symlink("root.policy", os.path.join(work, "root-link.policy"))
+    for args, needle in (
+            (["-o", "root.policy"], b"err_output_is_input"),
+            (["-o", "./vocabulary.policy"], b"err_output_is_input"),
+            (["-o", "root-link.policy"], b"err_output_is_input"),
+            (["-o", "out.json", "--depfile", "root.policy"], b"err_output_is_input"),
+            (["-o", "out.json", "--depfile", "./out.json"], b"err_depfile_is_output"),
+            (["--depfile", "-"], b"err_depfile_is_output")):
+        before = {name: snapshot(os.path.join(work, name))
+                  for name in ("root.policy", "vocabulary.policy")}
+        result, _ = run(options, ["gen", "json", "root.policy", "--diagnostics-format=json"]
+                        + args, work, expect=2, timeout=60)
+        if needle not in result.stdout:
+            fail("gen json %s: expected %s, got\n%s" % (" ".join(args), needle.decode(),
+                                                         result.stdout.decode()))
+        for name, data in before.items():
+            if snapshot(os.path.join(work, name)) != data:
+                fail("gen json %s overwrote %s" % (" ".join(args), name))
+    leftovers = [entry for entry in os.listdir(work) if ".tmp-" in entry]
+    if leftovers:
+        fail("temporary files left behind: %s" % leftovers)
+    print("OK: /dev/full, /dev/zero, /dev/null%s, /dev/stdout (file and pipe), FIFOs, "
+          "symbolic links and the policy's own files as -o and --depfile"
+          % (", a device node" if usable else ""))
+
+
+def check_output_errors(options, work):
+    gen_json_expected(options, work)
+    cases = []
+    # Standard output on a full device, closed, or a pipe nobody reads any more.
+    with open("/dev/full", "wb") as full:
+        cases.append(("standard output on /dev/full", ["gen", "json", "good.policy"],
+                      {"stdout": full}))
+        cases.append(("--help on /dev/full", ["--help"], {"stdout": full}))
+        cases.append(("JSON diagnostics on /dev/full",
+                      ["check", "--diagnostics-format=json", "good.policy"], {"stdout": full}))
+        # Diagnostics on a full standard error.
+        write(os.path.join(work, "broken.policy"), GOOD + b"use nothing for p;\n")
+        cases.append(("standard error on /dev/full", ["check", "broken.policy"],
+                      {"stderr": full}))
+        cases.append(("closed standard output", ["gen", "json", "good.policy"],
+                      {"preexec_fn": lambda: os.close(1)}))
+        cases.append(("closed standard error", ["check", "broken.policy"],
+                      {"preexec_fn": lambda: os.close(2)}))
+        for name, args, streams in cases:
+            result, _ = run(options, args, work, expect=2, timeout=60, **streams)
+            print("OK: %s: exit 2 %s" % (name, result.stderr.decode(errors="replace")
+                                         .strip().splitlines()[-1:] or ""))
+    # A pipe whose reader is gone.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        result, _ = run(options, ["gen", "json", "good.policy"], work, expect=2, timeout=60,
+                        stdout=write_end)
+    finally:
+        os.close(write_end)
+    if b"standard output" not in result.stderr:
+        fail("no message for a closed pipe:\n" + result.stderr.decode(errors="replace"))
+    print("OK: a closed pipe: exit 2: %s" % result.stderr.decode().strip())
+    # A full disk, as a file size limit: the previous output stays, no temporary file is left.
+    output = os.path.join(work, "out.json")
+    write(output, b"previous\n")
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16, 16))
+    result, _ = run(options, ["gen", "json", "good.policy", "-o", "out.json"], work, expect=2,
+                    timeout=60, preexec_fn=small_files)
+    with open(output, "rb") as handle:
+        if handle.read() != b"previous\n":
+            fail("a failed write changed the previous output")
+    leftovers = [entry for entry in os.listdir(work) if ".tmp-" in entry]
+    if leftovers:
+        fail("temporary files left behind: %s" % leftovers)
+    print("OK: a full disk: exit 2, previous output kept: %s"
+          % result.stderr.decode().strip().splitlines()[0])
+
+
+def check_signals(options, work):
+    gen_json_expected(options, work)
+    # A FIFO that nobody reads as the dependency file holds policyc for its short wait, with
+    # the output's temporary file already made: a window that does not depend on speed.
+    fifo = os.path.join(work, "fifo")
+    os.mkfifo(fifo)
+    for sig in (signal.SIGTERM, signal.SIGINT, None):
+        process = subprocess.Popen([options.policyc, "gen", "json", "good.policy", "-o",
+                                    "out.json", "--depfile", fifo], cwd=work,
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        temporary = []
+        while not temporary and time.monotonic() < deadline and process.poll() is None:
+            temporary = [entry for entry in os.listdir(work) if ".tmp-" in entry]
+            time.sleep(0.005)
+        if not temporary:
+            process.kill()
+            fail("no temporary file appeared while the output was prepared")
+        if sig is not None:
+            process.send_signal(sig)
+        try:
+            _, stderr = process.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            fail("policyc does not end after %s" % (sig.name if sig else "its wait"))
+        expected = -sig if sig is not None else 2
+        if process.returncode != expected:
+            fail("exit %d after %s, expected %d" % (process.returncode,
+                                                    sig.name if sig else "its wait", expected))
+        leftovers = [entry for entry in os.listdir(work) if ".tmp-" in entry]
+        if leftovers:
+            fail("%s left %s behind" % (sig.name if sig else "a failed depfile", leftovers))
+        if os.path.exists(os.path.join(work, "out.json")):
+            fail("an interrupted run wrote its output")
+        print("OK: %s while %s was being prepared: no temporary file left"
+              % (sig.name if sig else "a failing dependency file", temporary[0]))
+
+
+def check_import_paths(options, work):
+    write(os.path.join(work, "good.policy"), GOOD)
+    # Standard output as an import: with standard output a pipe, reading it never ended.
+    write(os.path.join(work, "fd.policy"), b'import "/proc/self/fd/1";\n' + GOOD)
+    result, elapsed = run(options, ["check", "fd.policy"], work, expect=1, timeout=30)
+    if b"only regular files can be imported" not in result.stderr:
+        fail("import of /proc/self/fd/1:\n" + result.stderr.decode(errors="replace"))
+    # "-" is standard input on the command line only; in an import it is a file named "-".
+    write(os.path.join(work, "dash.policy"), b'import "-";\n' + GOOD)
+    read_end, write_end = os.pipe()  # standard input that never ends
+    try:
+        result, _ = run(options, ["check", "dash.policy"], work, expect=1, timeout=30,
+                        stdin=read_end)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    if b"cannot open imported file '-'" not in result.stderr:
+        fail('import "-" without a file named -:\n' + result.stderr.decode(errors="replace"))
+    write(os.path.join(work, "-"), b"category from_dash;\n")
+    write(os.path.join(work, "dash.policy"),
+          b'import "-";\n' + GOOD + b"collect from_dash from s for p;\nretain from_dash until closed;\n")
+    run(options, ["check", "dash.policy"], work, timeout=30)
+    result, _ = run(options, ["check", "-"], work, stdin=open(os.path.join(work, "good.policy")),
+                    timeout=30)
+    # A FIFO, and 25 imports of /dev/zero: refused at once, none of them read.
+    fifo = os.path.join(work, "vocabulary.fifo")
+    os.mkfifo(fifo)
+    write(os.path.join(work, "fifo.policy"), b'import "vocabulary.fifo";\n' + GOOD)
+    run(options, ["check", "fifo.policy"], work, expect=1, timeout=30)
+    write(os.path.join(work, "zeros.policy"), b'import "/dev/zero";\n' * 25 + GOOD)
+    result, elapsed = run(options, ["check", "-ferror-limit=0", "zeros.policy"], work, expect=1,
+                          timeout=60)
+    if elapsed > 10:
+        fail("25 imports of /dev/zero took %.1f s" % elapsed)
+    print("OK: /proc/self/fd/1, \"-\", a FIFO and 25 x /dev/zero as imports: refused, "
+          "the last in %.2f s" % elapsed)
+
+
+def utf8_or_fail(data, what):
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        fail("%s is not UTF-8: %s" % (what, error))
+    for ch in text:
+        if ord(ch) < 0x20 and ch not in "\n\t" or 0x7f <= ord(ch) < 0xa0 or ch == "\x1b":
+            fail("%s holds the control character U+%04X" % (what, ord(ch)))
+    return text
+
+
+def check_names(options, work):
+    # An imported file whose name holds blank lines, Markdown and HTML.
+    evil = "a\n\n# Injected heading\n\n![img](http:y.png) [link](http:x) <b>bold\n\nend.policy"
+    write(os.path.join(work, evil), b'category imported "imported data";\n')
+    literal = evil.replace("\n", "\\n").encode()
+    write(os.path.join(work, "root.policy"), b'import "' + literal + b'";\n' + GOOD +
+          b"collect imported from s for p;\nretain imported until closed;\n")
+    run(options, ["check", "root.policy"], work, timeout=60)
+    markdown, _ = run(options, ["gen", "text", "--format=md", "root.policy"], work, timeout=60)
+    text = utf8_or_fail(markdown.stdout, "the Markdown")
+    for line in text.split("\n"):
+        if "Injected" in line and not ("<!--" in line and "-->" in line[line.index("Injected"):]):
+            fail("the file name escaped its comment in the Markdown:\n%s" % line)
+    html, _ = run(options, ["gen", "text", "--format=html", "root.policy"], work, timeout=60)
+    if "<b>bold" in utf8_or_fail(html.stdout, "the HTML"):
+        fail("the file name is live HTML")
+    for kind in ("cpp", "json", "cedar"):
+        result, _ = run(options, ["gen", kind, "root.policy"], work, timeout=60)
+        utf8_or_fail(result.stdout, "gen " + kind)
+    # Escape sequences in a path are not sent to the terminal.
+    write(os.path.join(work, "escape.policy"),
+          b'import "\\u{1b}[2J\\u{1b}[31mmissing.policy";\n' + GOOD)
+    result, _ = run(options, ["check", "escape.policy"], work, expect=1, timeout=60)
+    stderr = utf8_or_fail(result.stderr, "the diagnostics")
+    if "<U+001B>[2J" not in stderr:
+        fail("the escape sequence is not shown spelled out:\n" + stderr)
+    # A root file whose name is not UTF-8: every output is UTF-8.
+    bad = os.path.join(work.encode(), b"bad\xffname.policy")
+    write(bad, GOOD)
+    for kind in (["cpp"], ["json"], ["cedar"], ["text", "--format=md"], ["text", "--format=html"]):
+        result, _ = run(options, ["gen"] + kind + [bad], work, timeout=60)
+        utf8_or_fail(result.stdout, "gen %s of bad\\xffname.policy" % " ".join(kind))
+    result, _ = run(options, ["check", bad + b"x"], work, expect=2, timeout=60)
+    if b"<FF>" not in result.stderr:
+        fail("the byte 0xFF is not spelled out:\n" + result.stderr.decode(errors="replace"))
+    # Dependency files: what Make can read is escaped (make reads the names back), what it
+    # cannot is refused; nothing a file name says is ever run.
+    tricky = "with space # and $dollar.policy"
+    write(os.path.join(work, tricky), b"category tricky;\n")
+    write(os.path.join(work, "deps.policy"),
+          b'import "' + tricky.encode() + b'";\n' + GOOD +
+          b"collect tricky from s for p;\nretain tricky until closed;\n")
+    past = time.time() - 3600
+    for name in (tricky, "deps.policy"):
+        os.utime(os.path.join(work, name), (past, past))
+    run(options, ["gen", "json", "deps.policy", "-o", "deps.json", "--depfile", "deps.d"],
+        work, timeout=60)
+    # The rule's target is the output's absolute path; a recipe makes Make compare times.
+    target = os.path.join(os.path.realpath(work), "deps.json")
+    write(os.path.join(work, "Makefile"), b"include deps.d\n%s:\n\ttouch $@\n" % target.encode())
+    make = subprocess.run(["make", "-q", target], cwd=work, capture_output=True, timeout=60)
+    if make.returncode != 0:
+        fail("make does not read the dependency file back (exit %d):\n%s\n%s"
+             % (make.returncode, make.stderr.decode(errors="replace"),
+                open(os.path.join(work, "deps.d")).read()))
+    os.utime(os.path.join(work, tricky), None)
+    make = subprocess.run(["make", "-q", target], cwd=work, capture_output=True, timeout=60)
+    if make.returncode != 1:
+        fail("make does not see the import with a space, # and $ in its name as a prerequisite")
+    for hostile in (";touch${IFS}PWNED.policy", "a\nall:;touch PWNED\n.policy",
+                    "x|y.policy", "a=b.policy", "c:d.policy"):
+        write(os.path.join(work, hostile), b"category hostile;\n")
+        literal = hostile.replace("\n", "\\n").encode()
+        write(os.path.join(work, "unsafe.policy"),
+              b'import "' + literal + b'";\n' + GOOD +
+              b"collect hostile from s for p;\nretain hostile until closed;\n")
+        result, _ = run(options, ["gen", "json", "unsafe.policy", "-o", "unsafe.json",
+                                  "--depfile", "unsafe.d", "--diagnostics-format=json"], work,
+                        expect=2, timeout=60)
+        if b"err_depfile_unsafe_path" not in result.stdout:
+            fail("the name %r reached a dependency file:\n%s" % (hostile, result.stdout.decode()))
+        for written in ("unsafe.d", "unsafe.json"):
+            if os.path.exists(os.path.join(work, written)):
+                fail("%s was written although the dependency file was refused" % written)
+        os.remove(os.path.join(work, hostile))
+    if os.path.exists(os.path.join(work, "PWNED")):
+        fail("a file name ran a command")
+    print("OK: file names with line breaks, Markdown, HTML, escape sequences and a byte that "
+          "is not UTF-8 are shown printable; Make reads space, # and $ back; ; | = : and line "
+          "breaks are refused in dependency files")
+
+
+def check_output_size(options, work):
+    # Every generator stays far below the bound (1 MiB + 64 x the input) on the policies of
+    # this suite, the largest multiples there being about 15; past it nothing is written.
+    policy_dir, policy = os.path.split(options.policy)
+    size = os.path.getsize(options.policy)
+    kinds = [["json"], ["cpp"], ["cedar"], ["cedar-entities"], ["text", "--format=md"],
+             ["text", "--format=html"]]
+    for args in kinds:
+        result, _ = run(options, ["gen"] + args + [policy], policy_dir, timeout=120)
+        if len(result.stdout) > 1024 * 1024 + 64 * size:
+            fail("gen %s wrote %d bytes for %d" % (" ".join(args), len(result.stdout), size))
+        output = os.path.join(work, "out")
+        write(output, b"previous\n")
+        bound = len(result.stdout) - 1
+        result, _ = run(options, ["gen"] + args + [policy, "-o", output, "--max-output-bytes",
+                                                   str(bound), "--diagnostics-format=json"],
+                        policy_dir, expect=1, timeout=120)
+        if b"err_output_too_large" not in result.stdout:
+            fail("gen %s past its bound: no err_output_too_large:\n%s"
+                 % (" ".join(args), result.stdout.decode()))
+        with open(output, "rb") as handle:
+            if handle.read() != b"previous\n":
+                fail("gen %s past its bound changed the previous output" % " ".join(args))
+        run(options, ["gen"] + args + [policy, "-o", output, "--max-output-bytes",
+                                       str(bound + 1)], policy_dir, timeout=120)
+    print("OK: %d kinds of output within the bound; one byte past it, nothing is written"
+          % len(kinds))
+
+
+def check_memory(options, work):
+    # One statement listing 99,990 names: the path list reserved room for every remaining
+    # name at each path (4.6 GB of address space) and took 26 s. Now it fits in 1 GiB.
+    count = 99_990
+    text = "".join("category x%d;\n" % i for i in range(count))
+    text += "source s;\npurpose p basis contract;\nevent closed;\n"
+    text += "collect %s from s for p;\n" % ", ".join("x%d" % i for i in range(count))
+    write(os.path.join(work, "list.policy"), text.encode())
+
+    def one_gigabyte():
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+    result, elapsed = run(options, ["check", "list.policy"], work, timeout=120,
+                          preexec_fn=one_gigabyte)
+    print("OK: a collect of %d names checked in %.1f s within 1 GiB of address space"
+          % (count, elapsed))
+    # Past the memory budget: an error and exit 2, never an abort; no output, no temporary.
+    tiny = ['policy "Tiny" { controller "Acme"; effective 2024-01-01; }',
+            "category c {" + "".join(" x%d;" % i for i in range(1000)) + " }",
+            "source s;", "purpose p basis contract { a; b; }", "event closed;",
+            "retain c until closed;"]
+    tiny += ["use c.x%d for p.%s;" % (i % 1000, "ab"[(i // 1000) % 2]) for i in range(100_000)]
+    write(os.path.join(work, "tiny.policy"), "\n".join(tiny).encode() + b"\n")
+    write(os.path.join(work, "out.json"), b"previous\n")
+    for args in (["check", "tiny.policy"], ["gen", "json", "tiny.policy", "-o", "out.json"]):
+        result, _ = run(options, args + ["--memory-budget=150000000"], work, expect=2,
+                        timeout=300)
+        if b"out of memory" not in result.stderr:
+            fail("%s past the memory budget:\n%s" % (" ".join(args),
+                                                     result.stderr.decode(errors="replace")))
+    with open(os.path.join(work, "out.json"), "rb") as handle:
+        if handle.read() != b"previous\n":
+            fail("a run out of memory changed the previous output")
+    leftovers = [entry for entry in os.listdir(work) if ".tmp-" in entry]
+    if leftovers:
+        fail("temporary files left behind: %s" % leftovers)
+    print("OK: 100,000 statements past a 150 MB budget: exit 2 with a message, nothing written")
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("check", choices=["descriptions", "line-ends", "long-line", "long-name",
-                                          "imports", "outputs"])
+                                          "imports", "outputs", "output-targets",
+                                          "output-errors", "signals", "import-paths", "names",
+                                          "output-size", "memory"])
     parser.add_argument("--policyc", required=True)
     parser.add_argument("--policy", help="descriptions.policy (absolute path)")
     parser.add_argument("--cxx", default="c++")
@@ -438,7 +886,11 @@ def main():
     options = parser.parse_args()
     checks = {"descriptions": check_descriptions, "line-ends": check_line_ends,
               "long-line": check_long_line, "long-name": check_long_name,
-              "imports": check_imports, "outputs": check_outputs}
+              "imports": check_imports, "outputs": check_outputs,
+              "output-targets": check_output_targets, "output-errors": check_output_errors,
+              "signals": check_signals, "import-paths": check_import_paths,
+              "names": check_names, "output-size": check_output_size,
+              "memory": check_memory}
     work = tempfile.mkdtemp(prefix="policyc-hostile-")
     try:
         checks[options.check](options, work)

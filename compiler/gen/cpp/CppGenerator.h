@@ -1,5 +1,5 @@
-// gen cpp internals that tests reach: the generator with an explicit table-size limit, and
-// the default namespace rule.
+// gen cpp internals that tests reach: the generator with explicit size limits, and the
+// default namespace rule.
 #ifndef POLICYC_GEN_CPP_CPPGENERATOR_H
 #define POLICYC_GEN_CPP_CPPGENERATOR_H
 
@@ -21,6 +21,12 @@ struct CppLimits {
   /// The width of a decision cell, which packs a consent index and two decision rows
   /// (err_cpp_table_too_large for the decision table beyond).
   unsigned cellBits = 64;
+  /// The names of the enumerations (identifiers, spellings, descriptions) may take this many
+  /// bytes per byte of the policy and its imports, plus namesSlack
+  /// (err_cpp_names_too_long beyond). A dotted path is written whole for every node, so
+  /// deeply nested long names grow quadratically with the depth.
+  uint64_t namesPerInputByte = 16;
+  uint64_t namesSlack = uint64_t{1} << 20;
 };
 
 /// generateCpp with explicit limits (tests use small ones).

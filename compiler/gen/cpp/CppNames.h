@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -34,16 +35,34 @@ private:
   llvm::StringSet<> used;
 };
 
+/// True for names the standard headers a generated header includes declare at global scope
+/// (`size_t`, `time`, `std`): no generated namespace may have one.
+bool isStandardGlobal(llvm::StringRef name);
+
 /// True for top-level namespaces generated code must not open: `std`, `posix`, `policyc`
-/// (the runtime's) and `std` followed by digits.
+/// (the runtime's), `std` followed by digits and the standard global names.
 bool isReservedNamespace(llvm::StringRef name);
 
 /// Checks a namespace such as `acme::privacy`; on failure returns why.
 std::optional<std::string> checkNamespace(llvm::StringRef name);
 
+/// True for code points no header writes as themselves: C1 controls, line and paragraph
+/// separators and format characters (Unicode Cf, bidirectional controls among them).
+bool isInvisibleCodePoint(uint32_t point);
+
 /// `text` as a C++ string literal (quotes included), escaped so that any bytes survive and
-/// no trigraph, universal-character or octal ambiguity arises.
+/// no trigraph, universal-character or octal ambiguity arises. Invisible code points and
+/// invalid UTF-8 are byte escapes, so no compiler warns about the encoding (-Wbidi-chars).
+/// The caller keeps the value within 65,536 bytes (HeaderText.h splits longer text).
 std::string stringLiteral(llvm::StringRef text);
+
+/// `text` for a `//` comment: no control characters, no backslash that could splice the
+/// next line into the comment, invisible code points as `<U+XXXX>`, invalid UTF-8 as `?`.
+std::string commentText(llvm::StringRef text);
+
+/// The include guard of a header for `cppNamespace`: different namespaces give different
+/// guards (`a::b_c` and `a_b::c`, `Shop` and `shop`).
+std::string includeGuard(llvm::StringRef cppNamespace);
 
 } // namespace policyc::gen::cpp
 

@@ -1,5 +1,6 @@
 // Opting in and out: for every consent, what depends on it (opt-in or opt-out wording) and how
-// to withdraw it.
+// to withdraw it. "We do not do so until you opt in" is said only of what withdrawing the
+// consent stops entirely; what another statement allows without it is listed apart.
 #include "gen/text/English.h"
 #include "gen/text/Sections.h"
 
@@ -7,50 +8,85 @@
 
 namespace policyc::gen::text {
 
+namespace {
+/// One paragraph for one action, or a list under `listLead`.
+Block choiceBlock(const Trace &declared, std::vector<ConsentAction> actions,
+                  const std::string &single, const std::string &singleEnd,
+                  const std::string &listLead) {
+  std::vector<Trace> traces{declared};
+  for (const ConsentAction &action : actions)
+    addTraces(traces, action.traces);
+  if (actions.size() == 1) {
+    ConsentAction &action = actions.front();
+    Sentence sentence;
+    sentence.text = single + action.text + singleEnd;
+    for (Claim &claim : action.claims) {
+      claim.sentence = sentence.text;
+      sentence.claims.push_back(std::move(claim));
+    }
+    return Block::paragraph(std::move(sentence), std::move(traces));
+  }
+  Block list;
+  list.kind = Block::Kind::List;
+  list.text = plainText(listLead);
+  for (ConsentAction &action : actions) {
+    ListItem item{plainText(action.text), std::move(action.traces), {}};
+    for (Claim &claim : action.claims) {
+      claim.sentence = listLead + " " + action.text;
+      item.claims.push_back(std::move(claim));
+    }
+    list.items.push_back(std::move(item));
+  }
+  list.traces = std::move(traces);
+  return list;
+}
+} // namespace
+
 std::vector<Block> buildChoices(const SectionContext &context) {
   const model::PolicyModel &model = context.model;
   const Phrases &phrases = context.phrases;
   std::vector<Block> blocks;
   for (model::ConsentId id = 0; id < model.consents.size(); ++id) {
     const model::Consent &consent = model.consents[id];
-    std::vector<ListItem> actions;
-    std::vector<Trace> traces{phrases.trace(consent.range)};
+    std::vector<ConsentAction> needed, helped;
     for (const model::Rule &rule : model.rules) {
       if (rule.prohibition ||
           std::find(rule.consents.begin(), rule.consents.end(), id) == rule.consents.end())
         continue;
-      std::string action = context.sentences.action(rule, {});
-      // The other consents the statement needs must be given too.
-      std::vector<model::ConsentId> others;
-      for (model::ConsentId other : rule.consents)
-        if (other != id)
-          others.push_back(other);
-      if (!others.empty())
-        action += " (" + phrases.consentCondition(others) + ")";
-      std::vector<Trace> ruleTraces = context.sentences.traces(rule);
-      addTraces(traces, ruleTraces);
-      actions.push_back(
-          ListItem{plainText(action + context.sentences.exceptions(rule)), ruleTraces});
+      std::optional<ConsentAction> action = context.sentences.consentAction(rule, id);
+      if (!action)
+        continue; // prohibitions leave nothing to consent to
+      (action->needed ? needed : helped).push_back(std::move(*action));
     }
-    if (actions.empty() && consent.withdrawals.empty())
+    // A consent nothing depends on asks the reader for nothing.
+    if (needed.empty() && helped.empty())
       continue;
     blocks.push_back(Block::subheading(capitalizeFirst(phrases.consentName(id))));
-    if (actions.size() == 1) {
-      std::string action = actions.front().text.front().text;
-      std::string text = consent.optIn ? "This is opt-in: we ask for your consent before we " +
-                                             action + ", and we do not do so until you opt in."
-                                       : "This is opt-out: unless you opt out, we " + action + ".";
-      blocks.push_back(Block::paragraph(plainText(text), traces));
-    } else if (!actions.empty()) {
-      Block list;
-      list.kind = Block::Kind::List;
-      list.text = plainText(consent.optIn ? "This is opt-in: we ask for your consent before we "
-                                            "do any of the following, and we do none of it "
-                                            "until you opt in:"
-                                          : "This is opt-out: unless you opt out, we:");
-      list.items = std::move(actions);
-      list.traces = traces;
-      blocks.push_back(std::move(list));
+    Trace declared = phrases.trace(consent.range);
+    if (!needed.empty())
+      blocks.push_back(
+          consent.optIn
+              ? choiceBlock(declared, std::move(needed),
+                            "This is opt-in: we ask for your consent before we ",
+                            ", and we do not do so until you opt in.",
+                            "This is opt-in: we ask for your consent before we do any of the "
+                            "following, and we do none of it until you opt in:")
+              : choiceBlock(declared, std::move(needed), "This is opt-out: unless you opt out, we ",
+                            ".", "This is opt-out: unless you opt out, we:"));
+    if (!helped.empty()) {
+      std::string also = needed.empty() ? "" : " also";
+      blocks.push_back(
+          consent.optIn
+              ? choiceBlock(declared, std::move(helped), "With your consent we" + also + " ",
+                            "; this policy may allow part of this without your consent.",
+                            "With your consent we" + also +
+                                " do the following; this policy may allow part of it without "
+                                "your consent:")
+              : choiceBlock(declared, std::move(helped), "Unless you opt out, we" + also + " ",
+                            "; this policy may allow part of this even if you opt out.",
+                            "Unless you opt out, we" + also +
+                                " do the following; this policy may allow part of it even if "
+                                "you opt out:"));
     }
     if (!consent.withdrawals.empty()) {
       std::string how = phrases.channels(consent.withdrawals, "or");

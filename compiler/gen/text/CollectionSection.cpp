@@ -87,9 +87,19 @@ std::vector<Block> buildCollection(const SectionContext &context) {
   std::vector<Block> blocks;
   if (points.empty())
     return blocks;
-  // Collection is denied unless a statement permits it, so this holds by construction.
-  blocks.push_back(Block::paragraph(
-      plainText("We collect personal information only as described below."), std::move(all)));
+  // Collection is denied unless a statement permits it: every question outside the permits
+  // described below is denied.
+  Sentence lead;
+  lead.text = "We collect personal information only as described below.";
+  Claim onlyAsDescribed = deniedClaim(model::Relation::Collect,
+                                      context.everything(model::Relation::Collect), {}, lead.text);
+  for (const model::Effect *permit :
+       context.regions.getEffects().permitting(model::Relation::Collect)) {
+    onlyAsDescribed.exceptions.push_back(permit->questions);
+    addStatement(onlyAsDescribed.statements, permit->statement());
+  }
+  lead.claims.push_back(std::move(onlyAsDescribed));
+  blocks.push_back(Block::paragraph(std::move(lead), std::move(all)));
   SentenceOptions options;
   options.sources = false;
   options.members = true;
@@ -99,10 +109,10 @@ std::vector<Block> buildCollection(const SectionContext &context) {
                                            ? std::string("Through any of our services")
                                            : "Through " + context.phrases.sources(*points[i])));
     for (const model::Rule *rule : statements[i]) {
-      std::string text = context.sentences.sentence(*rule, options);
+      Sentence sentence = context.sentences.sentence(*rule, options);
       if (rule->isPermit())
-        text += necessity(rule->necessity) + dataKind(context, *rule);
-      blocks.push_back(Block::paragraph(plainText(text), context.sentences.traces(*rule)));
+        sentence.text += necessity(rule->necessity) + dataKind(context, *rule);
+      blocks.push_back(Block::paragraph(std::move(sentence), context.sentences.traces(*rule)));
     }
   }
   return blocks;

@@ -16,7 +16,8 @@ std::vector<Block> buildContact(const SectionContext &context) {
                         whom + ":");
   for (const model::Contact &contact : model.policy.contacts) {
     ListItem item{plainText(model::display(contact.kind).str() + ": " + contact.value),
-                  {context.phrases.trace(contact.range)}};
+                  {context.phrases.trace(contact.range)},
+                  {}};
     addTraces(list.traces, item.traces);
     list.items.push_back(std::move(item));
   }

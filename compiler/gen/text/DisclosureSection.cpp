@@ -10,27 +10,30 @@ namespace policyc::gen::text {
 std::vector<Block> buildDisclosure(const SectionContext &context) {
   const model::PolicyModel &model = context.model;
   std::vector<Block> blocks;
-  model::NodeSet external = model.externalRecipients();
-  bool disclosesOutside = false;
-  for (const model::Rule &rule : model.rules)
-    if (rule.isPermit() && rule.kind == model::RuleKind::Disclose &&
-        rule.recipients.nodes.intersects(external))
-      disclosesOutside = true;
-  if (!disclosesOutside) {
-    // Disclosure is denied unless a statement permits it, so this holds by construction.
+  model::Box outside = context.everything(model::Relation::Tuple);
+  outside.sets[model::RecipientAxis] = model.externalRecipients();
+  // Disclosure is denied unless a statement permits it; when no permit leaves anything
+  // outside the controller, nothing goes there.
+  if (context.regions.anyAllowed(model::Relation::Tuple, outside) == false) {
     std::vector<Trace> traces;
     if (model.policy.present)
       traces.push_back(context.phrases.trace(model.policy.range));
-    blocks.push_back(Block::paragraph(
-        plainText(endSentence("We do not disclose personal information to anyone outside " +
-                              context.phrases.organization())),
-        std::move(traces)));
+    Sentence sentence;
+    sentence.text = endSentence("We do not disclose personal information to anyone outside " +
+                                context.phrases.organization());
+    std::vector<uint32_t> statements;
+    for (const model::Rule &rule : model.rules)
+      if (rule.kind == model::RuleKind::Disclose)
+        statements.push_back(rule.info.id);
+    sentence.claims.push_back(
+        deniedClaim(model::Relation::Tuple, outside, std::move(statements), sentence.text));
+    blocks.push_back(Block::paragraph(std::move(sentence), std::move(traces)));
   }
   for (const model::Rule &rule : model.rules) {
     if (rule.kind != model::RuleKind::Disclose)
       continue;
-    blocks.push_back(Block::paragraph(plainText(context.sentences.sentence(rule)),
-                                      context.sentences.traces(rule)));
+    blocks.push_back(
+        Block::paragraph(context.sentences.sentence(rule), context.sentences.traces(rule)));
   }
   return blocks;
 }
@@ -41,21 +44,35 @@ std::vector<Block> buildTransfers(const SectionContext &context) {
   model::NodeSet abroad = recipients.withFlag(model::NodeFlag::Abroad);
   std::vector<std::string> names;
   std::vector<model::NodeId> named;
+  std::vector<model::Box> boxes;
+  std::vector<std::vector<uint32_t>> statements;
   std::vector<Trace> traces;
   for (const model::Rule &rule : model.rules) {
     if (!rule.isPermit() || rule.kind != model::RuleKind::Disclose ||
         !rule.recipients.nodes.intersects(abroad))
       continue;
-    addTrace(traces, context.phrases.trace(rule.info));
-    // Name the recipients abroad themselves: the highest node abroad in each selector.
+    // Name the recipients abroad themselves: the highest node abroad in each selector; each
+    // one that the policy lets something reach.
     // A named set: a range-for over a member of a temporary would read it after its end.
     const model::NodeSet namedAbroad = rule.recipients.nodes.intersect(abroad);
     for (const model::Interval &interval : namedAbroad.getIntervals())
-      for (model::NodeId id = interval.first; id <= interval.last; id = recipients[id].last + 1)
-        if (std::find(named.begin(), named.end(), id) == named.end()) {
-          named.push_back(id);
-          names.push_back(context.phrases.nodeName(model::VocabularyKind::Recipient, id));
+      for (model::NodeId id = interval.first; id <= interval.last; id = recipients[id].last + 1) {
+        auto known = std::find(named.begin(), named.end(), id);
+        if (known != named.end()) {
+          statements[known - named.begin()].push_back(rule.info.id);
+          addTrace(traces, context.phrases.trace(rule.info));
+          continue;
         }
+        model::Box toRecipient = context.everything(model::Relation::Tuple);
+        toRecipient.sets[model::RecipientAxis] = recipients.subtree(id).intersect(abroad);
+        if (context.regions.anyAllowed(model::Relation::Tuple, toRecipient) != true)
+          continue;
+        addTrace(traces, context.phrases.trace(rule.info));
+        named.push_back(id);
+        names.push_back(context.phrases.nodeName(model::VocabularyKind::Recipient, id));
+        boxes.push_back(std::move(toRecipient));
+        statements.push_back({rule.info.id});
+      }
   }
   std::vector<Block> blocks;
   if (names.empty())
@@ -72,7 +89,12 @@ std::vector<Block> buildTransfers(const SectionContext &context) {
   if (!frameworks.empty())
     text +=
         " " + endSentence("We transfer personal information to them under " + joinList(frameworks));
-  blocks.push_back(Block::paragraph(plainText(text), std::move(traces)));
+  Sentence sentence;
+  sentence.text = text;
+  for (size_t i = 0; i < named.size(); ++i)
+    sentence.claims.push_back(someAllowedClaim(model::Relation::Tuple, boxes[i],
+                                               context.everyConsent, statements[i], text));
+  blocks.push_back(Block::paragraph(std::move(sentence), std::move(traces)));
   return blocks;
 }
 

@@ -51,7 +51,8 @@ std::vector<Block> sectionBlocks(const SectionContext &context, model::NoteSecti
   return blocks;
 }
 
-Document assemble(const SectionContext &context, llvm::StringRef sourcePath) {
+Document assemble(const SectionContext &context, std::vector<Block> glance,
+                  llvm::StringRef sourcePath) {
   const model::PolicyModel &model = context.model;
   Document document;
   document.title = model.policy.title.empty() ? std::string("Privacy Policy") : model.policy.title;
@@ -63,7 +64,6 @@ Document assemble(const SectionContext &context, llvm::StringRef sourcePath) {
   document.sourcePath = sourcePath.str();
   document.introduction = sectionBlocks(context, model::NoteSection::intro);
 
-  std::vector<Block> glance = buildGlance(context);
   if (!glance.empty()) {
     std::string title = "At a glance";
     document.sections.push_back(
@@ -87,19 +87,23 @@ Document assemble(const SectionContext &context, llvm::StringRef sourcePath) {
 Document buildDocument(const model::PolicyModel &model, const llvm::SourceMgr &sources,
                        llvm::StringRef sourcePath) {
   Phrases phrases(model, sources);
-  Prohibitions prohibitions(model);
-  RuleSentences sentences(phrases, prohibitions);
-  SectionContext context{model, phrases, prohibitions, sentences, {}, {}, {}, {}, {}};
+  Regions regions(model.effects());
+  RuleSentences sentences(phrases, regions);
+  SectionContext context{model, phrases, regions, sentences, {}, {}, {}, {}, {}, {}};
+  for (model::ConsentId id = 0; id < model.consents.size(); ++id)
+    context.everyConsent.push_back(id);
   context.trackingCategories = model.categories().withFlag(model::NodeFlag::Tracking);
   context.trackingSources = model.sources().withFlag(model::NodeFlag::Tracking);
   context.anonymousCategories = model.categories().withFlag(model::NodeFlag::Anonymous);
   context.anonymousSources = model.sources().withFlag(model::NodeFlag::Anonymous);
+  // The table refers to no section; built once, it is the costliest part of the text.
+  std::vector<Block> glance = buildGlance(context);
   // Sections refer to each other by link; a first pass finds which sections there are.
-  Document draft = assemble(context, sourcePath);
+  Document draft = assemble(context, glance, sourcePath);
   for (const Section &section : draft.sections)
     if (auto id = model::lookup<model::NoteSection>(section.id))
       context.anchors.emplace_back(*id, section.anchor);
-  return assemble(context, sourcePath);
+  return assemble(context, std::move(glance), sourcePath);
 }
 
 } // namespace policyc::gen::text

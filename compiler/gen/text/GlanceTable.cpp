@@ -1,26 +1,18 @@
 // The "at a glance" table: one row per kind of personal information the statements name,
 // with the purposes we use it for, who receives it, the consent it needs and how long we
-// keep it. A row lists the statements that cover all of it; statements about a part of it
-// show in the part's own row.
+// keep it. A row sums up the statements that are about all of it (a statement about a part
+// shows in the part's row), read from the model's effects: an entry is listed only when some
+// question of it is allowed, and each entry claims just that (docs/text-generation.md).
 #include "gen/text/English.h"
 #include "gen/text/Sections.h"
+
+#include "model/Periods.h"
 
 #include <algorithm>
 
 namespace policyc::gen::text {
 
 namespace {
-void addUnique(std::vector<std::string> &items, std::string item) {
-  if (std::find(items.begin(), items.end(), item) == items.end())
-    items.push_back(std::move(item));
-}
-
-TableCell cell(const std::vector<std::string> &items, llvm::StringRef empty) {
-  if (items.empty())
-    return {empty.str()};
-  return items;
-}
-
 std::string rowLabel(const SectionContext &context, model::NodeId id) {
   const model::Vocabulary &categories = context.model.categories();
   const model::VocabularyNode &node = categories[id];
@@ -42,22 +34,100 @@ std::string rowLabel(const SectionContext &context, model::NodeId id) {
   return label;
 }
 
-/// For each row (sorted node ids), the indices of the statements whose category set holds the
-/// row's whole subtree, in load order. A set is a union of intervals, so the rows an interval
-/// covers are found by binary search instead of testing every row against every statement.
-template <typename Statement>
-std::vector<std::vector<size_t>> coveringStatements(const model::Vocabulary &categories,
-                                                    const std::vector<model::NodeId> &rows,
-                                                    const std::vector<Statement> &statements) {
-  std::vector<std::vector<size_t>> result(rows.size());
-  for (size_t index = 0; index < statements.size(); ++index) {
-    for (const model::Interval &interval : statements[index].categories.nodes.getIntervals()) {
+const char *const kHeader[] = {"Information", "What we use it for", "Who receives it",
+                               "Your consent", "How long we keep it"};
+enum Column { InformationColumn, PurposeColumn, RecipientColumn, ConsentColumn, RetentionColumn };
+
+/// One row while it is filled: the entries of each column, with their claims.
+class Row {
+public:
+  Row(std::string label) : label(std::move(label)) {}
+
+  /// Adds an entry once; its claims (if any) get the entry as their sentence.
+  void add(Column column, const std::string &entry, std::vector<Claim> entryClaims = {}) {
+    std::vector<std::string> &cell = cells[column];
+    if (std::find(cell.begin(), cell.end(), entry) == cell.end())
+      cell.push_back(entry);
+    for (Claim &claim : entryClaims) {
+      claim.sentence = sentence(column, entry);
+      claims.push_back(std::move(claim));
+    }
+  }
+  bool empty(Column column) const { return cells[column].empty(); }
+  std::string sentence(Column column, const std::string &entry) const {
+    return label + ": " + kHeader[column] + ": " + entry;
+  }
+  TableRow finish(std::vector<Trace> traces) {
+    TableRow row;
+    row.cells.push_back({label});
+    for (unsigned column = PurposeColumn; column <= RetentionColumn; ++column)
+      row.cells.push_back(cells[column]);
+    row.traces = std::move(traces);
+    row.claims = std::move(claims);
+    return row;
+  }
+
+private:
+  std::string label;
+  std::vector<std::string> cells[RetentionColumn + 1];
+  std::vector<Claim> claims;
+};
+
+/// For each row (sorted node ids), the effects whose category set holds the row's whole
+/// subtree, in load order. A set is a union of intervals, so the rows an interval covers are
+/// found by binary search instead of testing every row against every effect.
+std::vector<std::vector<const model::Effect *>> effectsAbout(const model::Vocabulary &categories,
+                                                             const std::vector<model::NodeId> &rows,
+                                                             const model::Effects &effects) {
+  std::vector<std::vector<const model::Effect *>> result(rows.size());
+  for (const model::Effect &effect : effects.all())
+    for (const model::Interval &interval :
+         effect.members.sets[model::CategoryAxis].getIntervals()) {
       auto first = std::lower_bound(rows.begin(), rows.end(), interval.first);
       for (auto row = first; row != rows.end() && *row <= interval.last; ++row)
         if (categories[*row].last <= interval.last)
-          result[row - rows.begin()].push_back(index);
+          result[row - rows.begin()].push_back(&effect);
     }
-  }
+  return result;
+}
+
+/// The retention statements that decide for some pair of the row's category, the most
+/// specific per source (model/Periods.h), then the `as needed` extensions covering it.
+std::vector<const model::Retention *> retentionOf(const SectionContext &context,
+                                                  const std::vector<const model::Retention *> &all,
+                                                  model::NodeId category) {
+  const model::Vocabulary &sources = context.model.sources();
+  std::vector<const model::Retention *> result;
+  auto add = [&](const model::Retention *retention) {
+    if (retention && std::find(result.begin(), result.end(), retention) == result.end())
+      result.push_back(retention);
+  };
+  auto covers = [&](const model::Retention *retention, std::optional<model::NodeId> source) {
+    return retention->categories.nodes.contains(category) &&
+           (!source || retention->sources.nodes.contains(*source));
+  };
+  // The periods about the category, then per source those about it too.
+  std::vector<const model::Retention *> periods;
+  for (const model::Retention *retention : all)
+    if (model::isPeriod(*retention) && covers(retention, std::nullopt))
+      periods.push_back(retention);
+  auto decide = [&](std::optional<model::NodeId> source) {
+    std::vector<const model::Retention *> covering;
+    for (const model::Retention *retention : periods)
+      if (covers(retention, source))
+        covering.push_back(retention);
+    add(model::resolveRetention(covering).statement);
+  };
+  if (sources.size() == 0)
+    decide(std::nullopt);
+  for (model::NodeId source = 0; source < sources.size(); ++source)
+    decide(source);
+  std::sort(result.begin(), result.end(), [](const model::Retention *a, const model::Retention *b) {
+    return a->info.id < b->info.id;
+  });
+  for (const model::Retention *retention : all)
+    if (!model::isPeriod(*retention) && covers(retention, std::nullopt))
+      add(retention);
   return result;
 }
 } // namespace
@@ -66,6 +136,8 @@ std::vector<Block> buildGlance(const SectionContext &context) {
   const model::PolicyModel &model = context.model;
   const Phrases &phrases = context.phrases;
   const model::Vocabulary &categories = model.categories();
+  const Regions &regions = context.regions;
+  const model::Effects &effects = regions.getEffects();
 
   // Rows: every top-level category and every category a statement names.
   std::vector<model::NodeId> rows;
@@ -82,67 +154,111 @@ std::vector<Block> buildGlance(const SectionContext &context) {
     addNamed(retention.categories);
   std::sort(rows.begin(), rows.end());
   rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  std::vector<const model::Retention *> retentions = model::retentionsInLoadOrder(model);
 
-  std::vector<std::vector<size_t>> rulesOf = coveringStatements(categories, rows, model.rules);
-  std::vector<std::vector<size_t>> retentionsOf =
-      coveringStatements(categories, rows, model.retentions);
+  std::vector<std::vector<const model::Effect *>> about = effectsAbout(categories, rows, effects);
 
   Table table;
-  table.header = {"Information", "What we use it for", "Who receives it", "Your consent",
-                  "How long we keep it"};
+  table.header.assign(std::begin(kHeader), std::end(kHeader));
   for (size_t rowIndex = 0; rowIndex < rows.size(); ++rowIndex) {
     model::NodeId id = rows[rowIndex];
-    std::vector<std::string> purposes, recipients, consents, retention;
+    model::NodeSet members = categories.subtree(id);
+    Row row(rowLabel(context, id));
     std::vector<Trace> traces;
     bool permitted = false;
-    for (size_t ruleIndex : rulesOf[rowIndex]) {
-      const model::Rule &rule = model.rules[ruleIndex];
-      if (rule.kind == model::RuleKind::Link)
+    bool consentFree = true;
+    for (const model::Effect *each : about[rowIndex]) {
+      const model::Effect &effect = *each;
+      const model::Rule &rule = *effect.rule;
+      // Links and the limits and consequences of other statements are details for the
+      // sections; so is a prohibition for one collection point.
+      if (effect.relation == model::Relation::Link ||
+          effect.origin == model::EffectOrigin::PurposeLimit ||
+          effect.origin == model::EffectOrigin::NeverCollected)
         continue;
-      // A prohibition for one collection point is a detail for the sections.
-      if (rule.prohibition && rule.sources.written)
+      model::Box box = effect.questions;
+      box.sets[model::CategoryAxis] = members;
+      if (effect.forbids) {
+        if (rule.sources.written)
+          continue;
+        std::string entry;
+        Column column = PurposeColumn;
+        if (effect.relation == model::Relation::Collect) {
+          entry = "never collected";
+        } else if (rule.kind == model::RuleKind::Disclose) {
+          entry = "never " + phrases.recipients(rule.recipients, false);
+          column = RecipientColumn;
+        } else {
+          entry = "never " + phrases.forPurposes(rule.purposes);
+        }
+        row.add(column, entry, {deniedClaim(effect.relation, box, {rule.info.id}, "")});
+        addTrace(traces, phrases.trace(rule.info));
+        continue;
+      }
+      permitted = true;
+      if (effect.relation == model::Relation::Collect) {
+        addTrace(traces, phrases.trace(rule.info));
+        continue;
+      }
+      std::optional<Region> allowed = regions.allowedBy(effect, box);
+      // An entry nothing is left of (or that could not be worked out) is not listed.
+      if (!allowed || allowed->empty())
         continue;
       addTrace(traces, phrases.trace(rule.info));
-      permitted |= rule.isPermit();
-      if (rule.prohibition) {
-        if (rule.kind == model::RuleKind::Disclose)
-          addUnique(recipients, "never " + phrases.recipients(rule.recipients, false));
-        else if (rule.kind == model::RuleKind::Collect)
-          addUnique(purposes, "never collected");
-        else
-          addUnique(purposes, "never " + phrases.forPurposes(rule.purposes));
-        continue;
-      }
-      std::string scope;
-      if (rule.kind == model::RuleKind::Disclose) {
-        std::string to = phrases.recipients(rule.recipients, false);
-        addUnique(recipients, to);
-        scope = "for disclosure to " + to;
-      } else {
-        addUnique(purposes, phrases.purposes(rule.purposes));
-        scope = phrases.forPurposes(rule.purposes);
-      }
-      for (model::ConsentId consent : rule.consents)
-        addUnique(consents, phrases.consentChoice(consent) + ", " + scope);
-    }
-    for (size_t retentionIndex : retentionsOf[rowIndex]) {
-      const model::Retention &statement = model.retentions[retentionIndex];
-      addTrace(traces, phrases.trace(statement.info));
-      std::string period = retentionPeriod(context, statement);
-      if (statement.sources.written)
-        period += " (" + phrases.sources(statement.sources) + ")";
-      addUnique(retention, period);
+      std::vector<const model::Effect *> forbids = regions.forbidsOf(effect, box);
+      for (const model::Effect *forbid : forbids)
+        addTrace(traces, phrases.trace(forbid->rule->info));
+      bool disclosure = rule.kind == model::RuleKind::Disclose;
+      std::string entry =
+          disclosure ? phrases.recipients(rule.recipients, false) : phrases.purposes(rule.purposes);
+      row.add(disclosure ? RecipientColumn : PurposeColumn, entry,
+              {permitClaim(effect, box, forbids, {}, Claim::Quantifier::Some, "")});
+      consentFree &= effect.consents.empty();
+      std::string scope =
+          disclosure ? "for disclosure to " + entry : phrases.forPurposes(rule.purposes);
+      for (model::ConsentId consent : effect.consents)
+        if (regions.neededSomewhere(effect, *allowed, consent))
+          row.add(ConsentColumn, phrases.consentChoice(consent) + ", " + scope,
+                  {permitClaim(effect, box, forbids, {consent}, Claim::Quantifier::Some, "")});
     }
     // A row says what may be done with the data; without a permit there is nothing to sum up.
     if (!permitted)
       continue;
-    std::vector<TableCell> cells;
-    cells.push_back({rowLabel(context, id)});
-    cells.push_back(cell(purposes, "none"));
-    cells.push_back(cell(recipients, "no one outside " + phrases.organization()));
-    cells.push_back(cell(consents, "not needed"));
-    cells.push_back(cell(retention, "not stated"));
-    table.rows.push_back(TableRow{std::move(cells), std::move(traces)});
+
+    // Empty cells: "none" and "no one outside" only when no member of the row goes there;
+    // when part of it does, the rows of its parts and the sections say which.
+    auto fill = [&](Column column, model::Box box, const std::string &none) {
+      if (!row.empty(column))
+        return;
+      std::optional<bool> any = regions.anyAllowed(model::Relation::Tuple, box);
+      if (any == false)
+        row.add(column, none, {deniedClaim(model::Relation::Tuple, box, {}, "")});
+      else if (any == true)
+        row.add(column, "some of it: see below",
+                {someAllowedClaim(model::Relation::Tuple, box, context.everyConsent, {}, "")});
+      else
+        row.add(column, "see below");
+    };
+    model::Box used = context.everything(model::Relation::Tuple);
+    used.sets[model::CategoryAxis] = members;
+    model::Box disclosed = used;
+    used.sets[model::RecipientAxis] = model::NodeSet::range(model.usRecipient, model.usRecipient);
+    disclosed.sets[model::RecipientAxis] = model.externalRecipients();
+    fill(PurposeColumn, used, "none");
+    fill(RecipientColumn, disclosed, "no one outside " + phrases.organization());
+    if (row.empty(ConsentColumn))
+      row.add(ConsentColumn, consentFree ? "not needed" : "see below");
+
+    for (const model::Retention *statement : retentionOf(context, retentions, id)) {
+      addTrace(traces, phrases.trace(statement->info));
+      std::string period = retentionPeriod(context, *statement);
+      if (statement->sources.written)
+        period += " (" + phrases.sources(statement->sources) + ")";
+      row.add(RetentionColumn, period);
+    }
+    if (row.empty(RetentionColumn))
+      row.add(RetentionColumn, "not stated");
+    table.rows.push_back(row.finish(std::move(traces)));
   }
 
   std::vector<Block> blocks;

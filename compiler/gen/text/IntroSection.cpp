@@ -33,10 +33,8 @@ std::vector<Block> buildIntroduction(const SectionContext &context) {
     addTrace(serviceTraces, phrases.trace(sources[id].range));
   }
   if (!services.empty())
-    blocks.push_back(Block::paragraph(
-        plainText(endSentence("It covers the personal information we collect through " +
-                              joinList(services))),
-        serviceTraces));
+    blocks.push_back(Block::paragraph(plainText(endSentence("It applies to " + joinList(services))),
+                                      serviceTraces));
 
   const std::vector<std::string> &certifications = model.policy.certifications;
   if (!certifications.empty())

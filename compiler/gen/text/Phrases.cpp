@@ -155,6 +155,15 @@ std::string Phrases::forPurposes(const model::SelectorList &list) const {
 }
 
 std::string Phrases::channel(const model::Channel &channel) const {
+  // Settings are the policy's own words ("your browser settings"): "account settings" would
+  // name an account the reader may not have, or the wrong settings altogether.
+  if (channel.kind == model::ChannelKind::settings) {
+    if (channel.address.empty())
+      return "in your settings";
+    if (llvm::StringRef(channel.address).contains_insensitive("settings"))
+      return "in " + withYour(channel.address);
+    return "in your settings (" + channel.address + ")";
+  }
   std::string text = model::display(channel.kind).str();
   if (channel.address.empty())
     return text;
@@ -185,7 +194,8 @@ std::string Phrases::consentName(model::ConsentId id) const {
   return identifierWords(consent.name);
 }
 
-std::string Phrases::consentCondition(llvm::ArrayRef<model::ConsentId> consents) const {
+std::string Phrases::consentCondition(llvm::ArrayRef<model::ConsentId> consents,
+                                      bool needed) const {
   std::vector<std::string> optIn;
   std::vector<std::string> optOut;
   for (model::ConsentId id : consents) {
@@ -197,8 +207,10 @@ std::string Phrases::consentCondition(llvm::ArrayRef<model::ConsentId> consents)
   if (optIn.empty() && optOut.empty())
     return std::string();
   if (optIn.empty())
-    return "unless you have opted out " + joinList(optOut, "or");
-  std::string result = "only if you have opted in " + joinList(optIn);
+    return (needed ? "unless you have opted out " : "if you have not opted out ") +
+           joinList(optOut, "or");
+  std::string result =
+      (needed ? "only if you have opted in " : "if you have opted in ") + joinList(optIn);
   if (!optOut.empty())
     result += " and have not opted out " + joinList(optOut, "or");
   return result;

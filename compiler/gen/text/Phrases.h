@@ -53,14 +53,18 @@ public:
   /// One purpose with its connector: "for billing", "to process your order".
   std::string forPurpose(model::NodeId id) const;
 
-  /// "by e-mail to privacy@example.com", "on our website (the Customer Sign In page)".
+  /// "by e-mail to privacy@example.com", "on our website (the Customer Sign In page)",
+  /// "in your browser settings", "in your settings (Account > Privacy)".
   std::string channel(const model::Channel &channel) const;
   std::string channels(llvm::ArrayRef<model::Channel> list, llvm::StringRef conjunction) const;
 
   /// A consent's description, or the words of its name.
   std::string consentName(model::ConsentId id) const;
-  /// "only if you have opted in to A", "unless you have opted out of B", both joined.
-  std::string consentCondition(llvm::ArrayRef<model::ConsentId> consents) const;
+  /// When the flow needs the consents: "only if you have opted in to A", "unless you have
+  /// opted out of B", both joined. When it does not need them everywhere (another statement
+  /// allows part of it without them): "if you have opted in to A", "if you have not opted
+  /// out of B".
+  std::string consentCondition(llvm::ArrayRef<model::ConsentId> consents, bool needed = true) const;
   /// What granting the consent is called: "opt-in to A", "opt-out of B".
   std::string consentChoice(model::ConsentId id) const;
 

@@ -29,7 +29,7 @@ std::vector<Block> buildRights(const SectionContext &context) {
     if (statement.deadline)
       text.push_back(Span{Span::Kind::Text,
                           " We respond to your request within " +
-                              durationText(*statement.deadline) + " of receiving it.",
+                              durationText(*statement.deadline) + " of receipt.",
                           {}});
     blocks.push_back(Block::paragraph(std::move(text), {context.phrases.trace(statement.info)}));
   }

@@ -1,5 +1,6 @@
 #include "gen/text/RuleSentences.h"
 
+#include "gen/text/Claims.h"
 #include "gen/text/English.h"
 
 #include "llvm/Support/ErrorHandling.h"
@@ -21,13 +22,44 @@ std::string words(std::initializer_list<std::string> parts) {
   }
   return result;
 }
+
+void addUnique(std::vector<std::string> &items, std::string item) {
+  if (!item.empty() && std::find(items.begin(), items.end(), item) == items.end())
+    items.push_back(std::move(item));
+}
+
+std::vector<model::ConsentId> sortedConsents(const model::Rule &rule) {
+  std::vector<model::ConsentId> consents = rule.consents;
+  std::sort(consents.begin(), consents.end());
+  consents.erase(std::unique(consents.begin(), consents.end()), consents.end());
+  return consents;
+}
+
+/// No `for` on disclose is every purpose (docs/semantics.md); a permit says so.
+std::string anyPurpose(const model::Rule &rule) {
+  return rule.kind == model::RuleKind::Disclose && !rule.purposes.written ? " for any purpose" : "";
+}
+
+/// A collect statement whose collection stays allowed while our use of it for its purposes
+/// is forbidden entirely: the sentence then says the two apart.
+bool collectsWithoutUse(const PermitView &view) {
+  const model::Rule &rule = *view.rule;
+  return rule.kind == model::RuleKind::Collect && view.parts.size() == 2 && !view.parts[0].none() &&
+         view.parts[1].none();
+}
 } // namespace
 
 std::string RuleSentences::action(const model::Rule &rule, const SentenceOptions &options) const {
+  return action(rule, options, true);
+}
+
+std::string RuleSentences::action(const model::Rule &rule, const SentenceOptions &options,
+                                  bool withPurposes) const {
   std::string what = phrases.categories(rule.categories, options.members);
   std::string through = options.sources ? phrases.throughSources(rule.sources) : std::string();
   std::string collected = through.empty() ? std::string() : "collected " + through;
-  std::string purposes = rule.purposes.written ? phrases.forPurposes(rule.purposes) : std::string();
+  std::string purposes =
+      rule.purposes.written && withPurposes ? phrases.forPurposes(rule.purposes) : std::string();
   switch (rule.kind) {
   case model::RuleKind::Collect:
     return words({"collect", what, through, purposes});
@@ -42,132 +74,276 @@ std::string RuleSentences::action(const model::Rule &rule, const SentenceOptions
   llvm_unreachable("unknown rule kind");
 }
 
-std::string RuleSentences::onlyLimit(const model::Rule &rule) {
-  if (!rule.only || rule.prohibition)
-    return std::string();
-  if (rule.kind == model::RuleKind::Disclose)
-    return "They may not use this information for any other purpose.";
-  return "Neither we nor anyone we share this information with may use it for any other "
-         "purpose.";
+const PermitView &RuleSentences::view(const model::Rule &rule) const {
+  size_t index = static_cast<size_t>(&rule - model.rules.data());
+  if (views.empty())
+    views.resize(model.rules.size());
+  if (!views[index])
+    views[index] = std::make_unique<PermitView>(computeView(rule));
+  return *views[index];
 }
 
-std::string RuleSentences::exception(const model::Rule &permit,
-                                     const Prohibition &prohibition) const {
-  const Box box = Prohibitions::permitBox(permit);
-  const model::Rule &rule = *prohibition.rule;
+PermitView RuleSentences::computeView(const model::Rule &rule) const {
+  PermitView result;
+  result.rule = &rule;
+  size_t index = static_cast<size_t>(&rule - model.rules.data());
+  for (const model::Effect &effect : regions.getEffects().ofRule(index)) {
+    if (effect.forbids) {
+      if (effect.origin == model::EffectOrigin::PurposeLimit)
+        result.limit = &effect;
+      continue;
+    }
+    PermitPart part;
+    part.effect = &effect;
+    part.forbids = regions.forbidsOf(effect);
+    part.allowed = regions.minus({effect.questions}, part.forbids);
+    if (effect.questions.empty())
+      part.allowed = Region();
+    result.parts.push_back(std::move(part));
+  }
+  return result;
+}
+
+bool RuleSentences::neededEverywhere(const std::vector<const PermitPart *> &parts,
+                                     llvm::ArrayRef<model::ConsentId> consents) const {
+  if (consents.empty())
+    return false;
+  for (const PermitPart *part : parts) {
+    // Without the exact part, its whole box: a consent needed there is needed in any part.
+    Region region = part->allowed ? *part->allowed : Region{part->effect->questions};
+    if (!regions.neededEverywhere(*part->effect, region, consents))
+      return false;
+  }
+  return true;
+}
+
+std::string RuleSentences::exception(const model::Effect &part, const model::Effect &forbid) const {
+  const model::Rule &rule = *forbid.rule;
+  const model::Box &permitted = part.members;
+  const model::Box &forbidden = forbid.members;
+  auto narrower = [&](model::Axis axis) {
+    return !forbidden.sets[axis].containsAll(permitted.sets[axis]);
+  };
   std::vector<std::string> parts;
-  bool sourcesNarrower = !prohibition.box.sources.containsAll(box.sources);
+  bool sourcesNarrower = narrower(model::SourceAxis);
+  std::string through = phrases.throughSources(rule.sources);
   // Name the data only where the exception is about part of it; "information" carries a
   // source; a purpose or recipient alone needs no noun ("except for marketing").
-  if (permit.kind == model::RuleKind::Link) {
-    bool categoriesNarrower = !(prohibition.box.categories.containsAll(box.categories) &&
-                                prohibition.box.linked.containsAll(box.linked)) &&
-                              !(prohibition.box.categories.containsAll(box.linked) &&
-                                prohibition.box.linked.containsAll(box.categories));
-    if (categoriesNarrower)
+  if (part.relation == model::Relation::Link) {
+    if (narrower(model::CategoryAxis) || narrower(model::LinkedAxis))
       parts.push_back(phrases.categories(rule.categories) + " with " +
                       phrases.categories(rule.linked));
     else if (sourcesNarrower)
       parts.push_back("information");
-  } else if (!prohibition.box.categories.containsAll(box.categories)) {
+  } else if (narrower(model::CategoryAxis)) {
     parts.push_back(phrases.categories(rule.categories));
   } else if (sourcesNarrower) {
     parts.push_back("information");
   }
-  if (sourcesNarrower)
-    parts.push_back("collected " + phrases.throughSources(rule.sources));
-  if (permit.kind != model::RuleKind::Link) {
-    if (!prohibition.box.purposes.containsAll(box.purposes))
-      parts.push_back(prohibition.onlyLimit
+  if (sourcesNarrower && !through.empty())
+    parts.push_back("collected " + through);
+  if (part.relation == model::Relation::Tuple) {
+    if (narrower(model::PurposeAxis))
+      parts.push_back(forbid.origin == model::EffectOrigin::PurposeLimit
                           ? "for any purpose other than " + phrases.purposes(rule.purposes)
                           : phrases.forPurposes(rule.purposes));
-    if (!prohibition.box.recipients.containsAll(box.recipients))
+    if (narrower(model::RecipientAxis))
       parts.push_back("to " + phrases.recipients(rule.recipients, false));
   }
   std::string result;
-  for (const std::string &part : parts)
-    result += (result.empty() ? "" : " ") + part;
+  for (const std::string &each : parts)
+    result += (result.empty() ? "" : " ") + each;
   return result;
 }
 
-std::string RuleSentences::exceptions(const model::Rule &permit,
-                                      const std::vector<const Prohibition *> &overlapping) const {
+std::string RuleSentences::exceptions(const std::vector<const PermitPart *> &parts) const {
   std::vector<std::string> items;
-  for (const Prohibition *prohibition : overlapping) {
-    std::string item = exception(permit, *prohibition);
-    if (std::find(items.begin(), items.end(), item) == items.end())
-      items.push_back(std::move(item));
-  }
+  for (const PermitPart *part : parts)
+    for (const model::Effect *forbid : part->forbids)
+      addUnique(items, exception(*part->effect, *forbid));
   if (items.empty())
     return std::string();
   return ", except " + joinList(items);
 }
 
-std::string RuleSentences::exceptions(const model::Rule &permit) const {
-  std::vector<const Prohibition *> overlapping = prohibitions.overlapping(permit);
-  for (const Prohibition *prohibition : overlapping)
-    if (Prohibitions::coversAll(*prohibition, permit))
-      return ", which we never do";
-  return exceptions(permit, overlapping);
-}
-
-std::string RuleSentences::permit(const model::Rule &rule, const SentenceOptions &options) const {
-  std::vector<const Prohibition *> overlapping = prohibitions.overlapping(rule);
-  for (const Prohibition *prohibition : overlapping) {
-    if (!Prohibitions::coversAll(*prohibition, rule))
-      continue;
-    // Nothing of the permit is left: say what is enforced, and why.
-    const model::Rule &forbidding = *prohibition->rule;
-    std::string reason = "we never " + action(forbidding, options);
-    if (prohibition->onlyLimit) {
-      std::string collected = forbidding.sources.written
-                                  ? " collected " + phrases.throughSources(forbidding.sources)
-                                  : std::string();
-      reason = phrases.categories(forbidding.categories) + collected + " may be used only " +
-               phrases.forPurposes(forbidding.purposes);
-    }
-    return endSentence("We do not " + action(rule, options) + ", because " + reason);
+std::string RuleSentences::reason(const model::Effect &forbid) const {
+  const model::Rule &rule = *forbid.rule;
+  if (forbid.origin == model::EffectOrigin::PurposeLimit) {
+    std::string what = phrases.categories(rule.categories);
+    if (rule.sources.written)
+      what += " collected " + phrases.throughSources(rule.sources);
+    if (rule.kind == model::RuleKind::Disclose)
+      return phrases.recipients(rule.recipients, false) + " may use " + what + " only " +
+             phrases.forPurposes(rule.purposes);
+    return what + " may be used only " + phrases.forPurposes(rule.purposes);
   }
-  std::string sentence = "We " + action(rule, options);
-  if (!rule.purposes.written && rule.kind != model::RuleKind::Link)
-    sentence += rule.kind == model::RuleKind::Collect
-                    ? " and may use this information for any purpose"
-                    : " for any purpose";
-  std::string condition = phrases.consentCondition(rule.consents);
-  if (!condition.empty())
-    sentence += " " + condition;
-  sentence = endSentence(sentence + exceptions(rule, overlapping));
-  std::string limit = onlyLimit(rule);
-  if (!limit.empty())
-    sentence += " " + limit;
-  return sentence;
+  std::string reason = "we never " + action(rule, {});
+  if (rule.kind == model::RuleKind::Use && !rule.purposes.written)
+    reason += " for any purpose";
+  return reason;
 }
 
-std::string RuleSentences::prohibition(const model::Rule &rule,
-                                       const SentenceOptions &options) const {
+Sentence RuleSentences::allowed(const model::Rule &rule, const std::string &action,
+                                const std::vector<const PermitPart *> &parts) const {
+  std::vector<model::ConsentId> consents = sortedConsents(rule);
+  bool needed = neededEverywhere(parts, consents);
+  std::string text = "We " + action;
+  std::string condition = phrases.consentCondition(consents, needed);
+  if (!condition.empty())
+    text += " " + condition;
+  text = endSentence(text + exceptions(parts));
+  Sentence result;
+  for (const PermitPart *part : parts)
+    result.claims.push_back(permitClaim(*part->effect, part->effect->questions, part->forbids,
+                                        needed ? consents : std::vector<model::ConsentId>(),
+                                        Claim::Quantifier::Every, text));
+  result.text = text;
+  // "if you have opted in" is true; say that it is not the whole story.
+  if (!consents.empty() && !needed)
+    result.text += " This policy may allow part of this without that consent as well.";
+  return result;
+}
+
+Sentence RuleSentences::denied(const model::Rule &rule, const std::string &action,
+                               const std::vector<const PermitPart *> &parts) const {
+  std::vector<std::string> reasons;
+  std::vector<uint32_t> statements{rule.info.id};
+  for (const PermitPart *part : parts)
+    for (const model::Effect *forbid : part->forbids) {
+      addUnique(reasons, reason(*forbid));
+      statements.push_back(forbid->statement());
+    }
+  // A permit no question fits (a group with no members) is denied by default.
+  std::string text = endSentence("We do not " + action +
+                                 (reasons.empty() ? ": nothing in this policy fits that description"
+                                                  : ", because " + joinList(reasons)));
+  Sentence result;
+  result.text = text;
+  for (const PermitPart *part : parts)
+    result.claims.push_back(
+        deniedClaim(part->effect->relation, part->effect->questions, statements, text));
+  return result;
+}
+
+Sentence RuleSentences::limit(const PermitView &view) const {
+  Sentence result;
+  if (!view.limit)
+    return result;
+  result.text = view.rule->kind == model::RuleKind::Disclose
+                    ? "They may not use this information for any other purpose."
+                    : "Neither we nor anyone we share this information with may use it for any "
+                      "other purpose.";
+  result.claims.push_back(
+      deniedClaim(view.limit->relation, view.limit->questions, {view.rule->info.id}, result.text));
+  return result;
+}
+
+Sentence RuleSentences::permit(const model::Rule &rule, const SentenceOptions &options) const {
+  const PermitView &permitView = view(rule);
+  std::string full = action(rule, options) + anyPurpose(rule);
+  Sentence result;
+  if (permitView.parts.empty()) {
+    // Every clause names a group without members: the statement permits nothing.
+    result.text =
+        endSentence("We do not " + full + ": nothing in this policy fits that description");
+    model::Relation relation = rule.kind == model::RuleKind::Collect ? model::Relation::Collect
+                               : rule.kind == model::RuleKind::Link  ? model::Relation::Link
+                                                                     : model::Relation::Tuple;
+    result.claims.push_back(deniedClaim(relation, model::Box(), {rule.info.id}, result.text));
+    return result;
+  }
+  if (collectsWithoutUse(permitView)) {
+    result = allowed(rule, action(rule, options, false), {&permitView.parts[0]});
+    append(result,
+           denied(rule, "use it " + phrases.forPurposes(rule.purposes), {&permitView.parts[1]}));
+  } else {
+    std::vector<const PermitPart *> allowedParts, deniedParts;
+    for (const PermitPart &part : permitView.parts)
+      (part.none() ? deniedParts : allowedParts).push_back(&part);
+    if (!allowedParts.empty())
+      result = allowed(rule, full, allowedParts);
+    if (!deniedParts.empty())
+      append(result, denied(rule, full, deniedParts));
+    if (rule.kind == model::RuleKind::Collect && !rule.purposes.written && !allowedParts.empty())
+      result.text += " This policy states no purpose for it.";
+  }
+  append(result, limit(permitView));
+  return result;
+}
+
+Sentence RuleSentences::prohibition(const model::Rule &rule, const SentenceOptions &options) const {
+  Sentence result;
   switch (rule.kind) {
   case model::RuleKind::Collect:
   case model::RuleKind::Disclose:
   case model::RuleKind::Link:
-    return endSentence("We never " + action(rule, options));
+    result.text = endSentence("We never " + action(rule, options));
+    break;
   case model::RuleKind::Use:
     // `never use` binds every recipient, not only us.
-    return "We never " + action(rule, options) + (rule.purposes.written ? "" : " for any purpose") +
-           ", and neither does anyone we share it with.";
+    result.text = "We never " + action(rule, options) +
+                  (rule.purposes.written ? "" : " for any purpose") +
+                  ", and neither does anyone we share it with.";
+    break;
   }
-  llvm_unreachable("unknown rule kind");
+  size_t index = static_cast<size_t>(&rule - model.rules.data());
+  for (const model::Effect &effect : regions.getEffects().ofRule(index))
+    // What the sentence says itself; that data never collected is not used either is a
+    // consequence the sentence leaves to the exceptions of the permits it carves into.
+    if (effect.origin != model::EffectOrigin::NeverCollected)
+      result.claims.push_back(
+          deniedClaim(effect.relation, effect.questions, {rule.info.id}, result.text));
+  // A group without members (`identifying` when every category is anonymous) has no effect:
+  // the sentence is about nothing, and claims just that.
+  if (result.claims.empty())
+    result.claims.push_back(
+        deniedClaim(model::Relation::Tuple, model::Box(), {rule.info.id}, result.text));
+  return result;
 }
 
-std::string RuleSentences::sentence(const model::Rule &rule, const SentenceOptions &options) const {
+Sentence RuleSentences::sentence(const model::Rule &rule, const SentenceOptions &options) const {
   return rule.prohibition ? prohibition(rule, options) : permit(rule, options);
+}
+
+std::optional<ConsentAction> RuleSentences::consentAction(const model::Rule &rule,
+                                                          model::ConsentId consent) const {
+  const PermitView &permitView = view(rule);
+  std::vector<const PermitPart *> parts;
+  bool collectOnly = collectsWithoutUse(permitView);
+  for (const PermitPart &part : permitView.parts)
+    if (!part.none())
+      parts.push_back(&part);
+  if (parts.empty())
+    return std::nullopt;
+  ConsentAction result;
+  result.text = action(rule, {}, !collectOnly) + anyPurpose(rule);
+  // The other consents the statement needs must be given too.
+  std::vector<model::ConsentId> consents = sortedConsents(rule);
+  std::vector<model::ConsentId> others;
+  for (model::ConsentId other : consents)
+    if (other != consent)
+      others.push_back(other);
+  if (!others.empty())
+    result.text += " (" + phrases.consentCondition(others) + ")";
+  result.text += exceptions(parts);
+  result.needed = neededEverywhere(parts, {consent});
+  for (const PermitPart *part : parts)
+    result.claims.push_back(permitClaim(*part->effect, part->effect->questions, part->forbids,
+                                        result.needed ? std::vector<model::ConsentId>{consent}
+                                                      : std::vector<model::ConsentId>(),
+                                        Claim::Quantifier::Every, result.text));
+  result.traces = traces(rule);
+  return result;
 }
 
 std::vector<Trace> RuleSentences::traces(const model::Rule &rule) const {
   std::vector<Trace> result{phrases.trace(rule.info)};
   if (rule.prohibition)
     return result;
-  for (const Prohibition *prohibition : prohibitions.overlapping(rule))
-    addTrace(result, phrases.trace(prohibition->rule->info));
+  const PermitView &permitView = view(rule);
+  for (const PermitPart &part : permitView.parts)
+    for (const model::Effect *forbid : part.forbids)
+      addTrace(result, phrases.trace(forbid->rule->info));
   return result;
 }
 

@@ -17,6 +17,19 @@ Span SectionContext::reference(model::NoteSection section) const {
   return Span{Span::Kind::Link, title, target};
 }
 
+model::Box SectionContext::everything(model::Relation relation) const {
+  const model::Effects &effects = regions.getEffects();
+  std::array<const model::Vocabulary *, model::kNumAxes> vocabularies =
+      effects.axisVocabularies(relation);
+  model::Box box;
+  for (unsigned axis = 0; axis < model::kNumAxes; ++axis) {
+    const model::Vocabulary *vocabulary = vocabularies[axis];
+    box.sets[axis] =
+        vocabulary ? effects.axisSet(vocabulary->kind, vocabulary->all()) : model::unusedAxis();
+  }
+  return box;
+}
+
 bool isTrackingRule(const SectionContext &context, const model::Rule &rule) {
   const model::NodeSet &trackingCategories = context.trackingCategories;
   const model::NodeSet &trackingSources = context.trackingSources;

@@ -5,8 +5,9 @@
 #ifndef POLICYC_GEN_TEXT_SECTIONS_H
 #define POLICYC_GEN_TEXT_SECTIONS_H
 
+#include "gen/text/Claims.h"
 #include "gen/text/Phrases.h"
-#include "gen/text/Prohibitions.h"
+#include "gen/text/Regions.h"
 #include "gen/text/RuleSentences.h"
 #include "gen/text/TextDocument.h"
 
@@ -17,7 +18,7 @@ namespace policyc::gen::text {
 struct SectionContext {
   const model::PolicyModel &model;
   const Phrases &phrases;
-  const Prohibitions &prohibitions;
+  const Regions &regions;
   const RuleSentences &sentences;
   /// Anchors of the sections the document has, for cross references; a reference to a
   /// section the document leaves out is written without a link.
@@ -27,11 +28,15 @@ struct SectionContext {
   model::NodeSet trackingSources;
   model::NodeSet anonymousCategories;
   model::NodeSet anonymousSources;
+  /// Every consent of the policy: summaries claim a flow with all of them granted.
+  std::vector<model::ConsentId> everyConsent;
 
   /// The anchor of `section`, or "" when the document has no such section.
   std::string anchor(model::NoteSection section) const;
   /// A link to a section by its title ("“How can I opt in or opt out?”").
   Span reference(model::NoteSection section) const;
+  /// Every question of `relation`: every node on each axis it uses.
+  model::Box everything(model::Relation relation) const;
 };
 
 /// True for a rule about tracking: it names a tracking category or a tracking source.

@@ -30,6 +30,12 @@ Block Block::paragraph(Inline text, std::vector<Trace> traces) {
   return block;
 }
 
+Block Block::paragraph(Sentence sentence, std::vector<Trace> traces) {
+  Block block = paragraph(plainText(std::move(sentence.text)), std::move(traces));
+  block.claims = std::move(sentence.claims);
+  return block;
+}
+
 Block Block::subheading(std::string text) {
   Block block;
   block.kind = Kind::Subheading;

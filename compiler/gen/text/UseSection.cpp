@@ -38,24 +38,36 @@ std::vector<Block> buildUse(const SectionContext &context) {
         named.push_back(selector.node);
   }
   std::sort(named.begin(), named.end());
-  if (!named.empty()) {
-    Block list;
-    list.kind = Block::Kind::List;
-    list.text = plainText("We use personal information for the following purposes:");
-    for (model::NodeId id : named) {
-      ListItem item{plainText(purposeItem(context, id)), {}};
-      for (const model::Rule &rule : model.rules) {
-        if (rule.prohibition || rule.kind == model::RuleKind::Link)
-          continue;
-        for (const model::Selector &selector : rule.purposes.selectors)
-          if (selector.kind == model::Selector::Kind::Node && selector.node == id)
-            addTrace(item.traces, phrases.trace(rule.info));
-      }
-      addTraces(list.traces, item.traces);
-      list.items.push_back(std::move(item));
+  Block list;
+  list.kind = Block::Kind::List;
+  list.text = plainText("We use personal information for the following purposes:");
+  for (model::NodeId id : named) {
+    // A purpose is listed when some question about it is allowed: one that prohibitions
+    // leave nothing of is not a purpose we use anything for.
+    model::Box forPurpose = context.everything(model::Relation::Tuple);
+    forPurpose.sets[model::PurposeAxis] = model.purposes().subtree(id);
+    if (context.regions.anyAllowed(model::Relation::Tuple, forPurpose) != true)
+      continue;
+    std::string text = purposeItem(context, id);
+    ListItem item{plainText(text), {}, {}};
+    std::vector<uint32_t> statements;
+    for (const model::Rule &rule : model.rules) {
+      if (rule.prohibition || rule.kind == model::RuleKind::Link)
+        continue;
+      for (const model::Selector &selector : rule.purposes.selectors)
+        if (selector.kind == model::Selector::Kind::Node && selector.node == id) {
+          addTrace(item.traces, phrases.trace(rule.info));
+          statements.push_back(rule.info.id);
+        }
     }
-    blocks.push_back(std::move(list));
+    item.claims.push_back(someAllowedClaim(model::Relation::Tuple, forPurpose, context.everyConsent,
+                                           std::move(statements),
+                                           list.text.front().text + " " + text));
+    addTraces(list.traces, item.traces);
+    list.items.push_back(std::move(item));
   }
+  if (!list.items.empty())
+    blocks.push_back(std::move(list));
 
   bool consentNeeded = false;
   std::vector<Trace> consentTraces;
@@ -68,8 +80,8 @@ std::vector<Block> buildUse(const SectionContext &context) {
     bool use = rule.kind == model::RuleKind::Use;
     if (!(use || (link && !isTrackingRule(context, rule))))
       continue;
-    blocks.push_back(Block::paragraph(plainText(context.sentences.sentence(rule)),
-                                      context.sentences.traces(rule)));
+    blocks.push_back(
+        Block::paragraph(context.sentences.sentence(rule), context.sentences.traces(rule)));
   }
 
   if (consentNeeded) {

@@ -50,6 +50,53 @@ protected:
   ~AuditHook() = default;
 };
 
+namespace detail {
+// The bodies of a generated header's audit_* functions. Types is the header's detail::Types
+// (policyc/enforce.hpp); may_* and to_string are the header's, found by argument-dependent
+// lookup in its namespace.
+
+template <typename Types>
+const Decision &audit_collect(AuditHook &hook, typename Types::category category,
+                              typename Types::source source,
+                              const typename Types::consents &granted) noexcept {
+  const Decision &decision = may_collect(category, source, granted);
+  hook.record({Action::collect, Types::policy, to_string(category), to_string(source),
+               std::string_view(), std::string_view(), decision});
+  return decision;
+}
+
+template <typename Types>
+const Decision &audit_use(AuditHook &hook, typename Types::category category,
+                          typename Types::source source, typename Types::purpose purpose,
+                          const typename Types::consents &granted) noexcept {
+  const Decision &decision = may_use(category, source, purpose, granted);
+  hook.record({Action::use, Types::policy, to_string(category), to_string(source),
+               to_string(purpose), to_string(Types::us), decision});
+  return decision;
+}
+
+template <typename Types>
+const Decision &audit_disclose(AuditHook &hook, typename Types::category category,
+                               typename Types::source source, typename Types::recipient recipient,
+                               typename Types::purpose purpose,
+                               const typename Types::consents &granted) noexcept {
+  const Decision &decision = may_disclose(category, source, recipient, purpose, granted);
+  hook.record({Action::disclose, Types::policy, to_string(category), to_string(source),
+               to_string(purpose), to_string(recipient), decision});
+  return decision;
+}
+
+template <typename Types>
+const Decision &audit_link(AuditHook &hook, typename Types::category first,
+                           typename Types::category second, typename Types::source source,
+                           const typename Types::consents &granted) noexcept {
+  const Decision &decision = may_link(first, second, source, granted);
+  hook.record({Action::link, Types::policy, to_string(first), to_string(source), to_string(second),
+               std::string_view(), decision});
+  return decision;
+}
+} // namespace detail
+
 } // namespace policyc
 
 #endif

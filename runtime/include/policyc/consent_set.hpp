@@ -3,6 +3,8 @@
 #ifndef POLICYC_CONSENT_SET_HPP
 #define POLICYC_CONSENT_SET_HPP
 
+#include "policyc/packed.hpp"
+
 #include <cstddef>
 #include <cstdint>
 
@@ -10,9 +12,18 @@ namespace policyc {
 
 template <typename ConsentEnum, std::size_t Count> class ConsentSet {
 public:
+  using consent_type = ConsentEnum;
   static constexpr std::size_t size = Count;
 
   constexpr ConsentSet() noexcept = default;
+
+  /// Every consent granted.
+  static constexpr ConsentSet all() noexcept {
+    ConsentSet granted;
+    for (std::size_t index = 0; index < Count; ++index)
+      granted.words_[index / 64] |= std::uint64_t{1} << (index % 64);
+    return granted;
+  }
 
   constexpr bool has(ConsentEnum consent) const noexcept {
     const std::size_t index = static_cast<std::size_t>(consent);
@@ -20,6 +31,15 @@ public:
     // is known to be small (a generated decision masks it), the compiler drops the test.
     return index < kWords * 64 && ((words_[index / 64] >> (index % 64)) & 1u) != 0;
   }
+  /// The consents whose entry in `opt_in` is 0: what a data subject has before choosing.
+  static constexpr ConsentSet opt_outs(const detail::PackedTable<1> &opt_in) noexcept {
+    ConsentSet granted;
+    for (std::size_t index = 0; index < Count; ++index)
+      if (opt_in[index] == 0)
+        granted.words_[index / 64] |= std::uint64_t{1} << (index % 64);
+    return granted;
+  }
+
   /// Grants `consent`; out-of-range values are ignored.
   constexpr ConsentSet &grant(ConsentEnum consent) noexcept {
     const std::size_t index = static_cast<std::size_t>(consent);

@@ -1,31 +1,39 @@
 // The answer to "may this data be collected, used, disclosed or linked?": whether it is
 // allowed, why, and which statement of the policy decided it (docs/semantics.md, "The
-// decision procedure"). Plain data so that decisions are constant expressions.
+// decision procedure"). Plain data so that decisions are constant expressions. The compiler
+// includes this file too, so that the reasons it writes into headers are these.
 #ifndef POLICYC_DECISION_HPP
 #define POLICYC_DECISION_HPP
 
 #include <cstdint>
 #include <string_view>
 
+/// Every reason as X(enumerator, text), in the order of the enumeration:
+///   permitted        a permit covers the tuple and all its consents are granted
+///   no_statement     nothing covers the tuple: default deny
+///   prohibited       a `never` statement or the limit of an `only` covers the tuple
+///   consent_missing  a permit covers the tuple but one of its consents is not granted
+#define POLICYC_REASONS(X)                                                                         \
+  X(permitted, "permitted")                                                                        \
+  X(no_statement, "no statement")                                                                  \
+  X(prohibited, "prohibited")                                                                      \
+  X(consent_missing, "consent missing")
+
 namespace policyc {
 
 enum class Reason : std::uint8_t {
-  permitted,       ///< a permit covers the tuple and all its consents are granted
-  no_statement,    ///< nothing covers the tuple: default deny
-  prohibited,      ///< a `never` statement or the limit of an `only` covers the tuple
-  consent_missing, ///< a permit covers the tuple but one of its consents is not granted
+#define POLICYC_REASON_ENUMERATOR(name, text) name,
+  POLICYC_REASONS(POLICYC_REASON_ENUMERATOR)
+#undef POLICYC_REASON_ENUMERATOR
 };
 
 constexpr std::string_view to_string(Reason reason) noexcept {
   switch (reason) {
-  case Reason::permitted:
-    return "permitted";
-  case Reason::no_statement:
-    return "no statement";
-  case Reason::prohibited:
-    return "prohibited";
-  case Reason::consent_missing:
-    return "consent missing";
+#define POLICYC_REASON_TEXT(name, text)                                                            \
+  case Reason::name:                                                                               \
+    return text;
+    POLICYC_REASONS(POLICYC_REASON_TEXT)
+#undef POLICYC_REASON_TEXT
   }
   return "";
 }

@@ -33,6 +33,22 @@ constexpr std::string_view to_string(RetentionKind kind) noexcept {
   return "";
 }
 
+/// How long data of one category from one source is kept (docs/semantics.md, "Retention"):
+/// the most specific covering `retain ... for|until|while`. A generated header names it
+/// `Retention` for its own Event enumeration.
+template <typename Event> struct Retention {
+  RetentionKind kind;
+  /// for_period: the length (months and years count as in std::chrono).
+  std::chrono::hours period;
+  /// `after E` (for_period), `until E`, `while E`.
+  bool has_event;
+  Event event;
+  /// The deciding `retain`; 0 for none.
+  std::uint32_t statement;
+  const char *file;
+  std::uint32_t line;
+};
+
 /// A deadline for answering a right, or the lead time of a notice.
 struct Deadline {
   bool defined;              ///< some statement gives a duration

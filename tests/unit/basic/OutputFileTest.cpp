@@ -17,12 +17,16 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace policyc;
@@ -171,6 +175,122 @@ TEST_CASE("output: a folder that does not exist is an error, not a crash", "[out
   CHECK(result.outcome == WriteOutcome::Failed);
   CHECK_THAT(result.error, Catch::Contains("missing"));
   CHECK(folder.entries().empty());
+}
+
+TEST_CASE("output: a symbolic link is written through, not replaced", "[output]") {
+  ScratchFolder folder;
+  std::string target = folder.file("real.h");
+  std::string link = folder.file("link.h");
+  REQUIRE(writeOutputFile(target, "old\n").outcome == WriteOutcome::Written);
+  REQUIRE(::symlink("real.h", link.c_str()) == 0);
+  CHECK(writeOutputFile(link, "new\n").outcome == WriteOutcome::Written);
+  CHECK(test::readFile(target) == "new\n");
+  llvm::sys::fs::file_status status;
+  REQUIRE_FALSE(llvm::sys::fs::status(link, status, /*follow=*/false));
+  CHECK(status.type() == llvm::sys::fs::file_type::symlink_file);
+  CHECK(folder.entries() == std::vector<std::string>{"link.h", "real.h"});
+  // A link to a file that does not exist yet creates that file.
+  std::string dangling = folder.file("dangling.h");
+  REQUIRE(::symlink("created.h", dangling.c_str()) == 0);
+  CHECK(writeOutputFile(dangling, "made\n").outcome == WriteOutcome::Written);
+  CHECK(test::readFile(folder.file("created.h")) == "made\n");
+  REQUIRE_FALSE(llvm::sys::fs::status(dangling, status, /*follow=*/false));
+  CHECK(status.type() == llvm::sys::fs::file_type::symlink_file);
+}
+
+TEST_CASE("output: a replaced file keeps its permissions", "[output]") {
+  ScratchFolder folder;
+  std::string path = folder.file("policy.h");
+  REQUIRE(writeOutputFile(path, "old\n").outcome == WriteOutcome::Written);
+  REQUIRE(::chmod(path.c_str(), 0640) == 0);
+  CHECK(writeOutputFile(path, "new\n").outcome == WriteOutcome::Written);
+  CHECK(statusOf(path).permissions() == static_cast<llvm::sys::fs::perms>(0640));
+  REQUIRE(::chmod(path.c_str(), 0444) == 0); // read-only: replaced all the same, still 0444
+  CHECK(writeOutputFile(path, "newer\n").outcome == WriteOutcome::Written);
+  CHECK(test::readFile(path) == "newer\n");
+  CHECK(statusOf(path).permissions() == static_cast<llvm::sys::fs::perms>(0444));
+}
+
+TEST_CASE("output: the temporary file exists while the output is prepared, and only then",
+          "[output]") {
+  ScratchFolder folder;
+  std::string path = folder.file("policy.h");
+  std::string error;
+  {
+    std::unique_ptr<OutputFile> output = OutputFile::open(path, error);
+    REQUIRE(output);
+    CHECK(llvm::StringRef(output->temporaryPath()).startswith(folder.file("policy.h.tmp-")));
+    CHECK(folder.entries().size() == 1);
+    // Dropped without a commit (the generator failed): nothing is left.
+  }
+  CHECK(folder.entries().empty());
+  std::unique_ptr<OutputFile> output = OutputFile::open(path, error);
+  REQUIRE(output);
+  CHECK(output->commit("text\n").outcome == WriteOutcome::Written);
+  CHECK(folder.entries() == std::vector<std::string>{"policy.h"});
+}
+
+TEST_CASE("output: character devices are written in place, never read or replaced", "[output]") {
+  for (const char *device : {"/dev/null", "/dev/zero"}) {
+    INFO(device);
+    CHECK(writeOutputFile(device, "text\n").outcome == WriteOutcome::Written);
+    CHECK(statusOf(device).type() == llvm::sys::fs::file_type::character_file);
+  }
+  // /dev/full: the write fails (as on a full disk), and says so.
+  WriteResult full = writeOutputFile("/dev/full", "text\n");
+  CHECK(full.outcome == WriteOutcome::Failed);
+  CHECK_THAT(full.error, Catch::Contains("/dev/full"));
+  CHECK(statusOf("/dev/full").type() == llvm::sys::fs::file_type::character_file);
+}
+
+TEST_CASE("output: a FIFO is written in place, and one nobody reads is an error", "[output]") {
+  ScratchFolder folder;
+  std::string fifo = folder.file("pipe");
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  // Nobody reads: an error after the short wait, not a hang.
+  auto started = std::chrono::steady_clock::now();
+  WriteResult alone = writeOutputFile(fifo, "text\n");
+  CHECK(alone.outcome == WriteOutcome::Failed);
+  CHECK_THAT(alone.error, Catch::Contains("no process reads"));
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(30));
+  // A reader gets the bytes; the FIFO stays a FIFO.
+  std::string received;
+  std::thread reader([&] {
+    int fd = ::open(fifo.c_str(), O_RDONLY);
+    char chunk[256];
+    ssize_t count;
+    while (fd >= 0 && (count = ::read(fd, chunk, sizeof chunk)) > 0)
+      received.append(chunk, static_cast<size_t>(count));
+    if (fd >= 0)
+      ::close(fd);
+  });
+  WriteResult written = writeOutputFile(fifo, "through the pipe\n");
+  if (written.outcome != WriteOutcome::Written) {
+    // Unblock the reader, which waits for a writer, before failing.
+    int fd = ::open(fifo.c_str(), O_WRONLY);
+    ::close(fd);
+  }
+  reader.join();
+  CHECK(written.outcome == WriteOutcome::Written);
+  CHECK(received == "through the pipe\n");
+  CHECK(statusOf(fifo).type() == llvm::sys::fs::file_type::fifo_file);
+  CHECK(folder.entries() == std::vector<std::string>{"pipe"});
+}
+
+TEST_CASE("output: which paths name the same output", "[output]") {
+  ScratchFolder folder;
+  std::string file = folder.file("policy.policy");
+  REQUIRE(writeOutputFile(file, "category a;\n").outcome == WriteOutcome::Written);
+  REQUIRE(::symlink("policy.policy", folder.file("link.policy").c_str()) == 0);
+  CHECK(sameOutputTarget(file, file));
+  CHECK(sameOutputTarget(folder.file("link.policy"), file));
+  CHECK(sameOutputTarget(folder.file("./policy.policy"), file));
+  CHECK_FALSE(sameOutputTarget(folder.file("other.h"), file));
+  // Neither exists yet: the same path, however written.
+  CHECK(sameOutputTarget(folder.file("out.h"), folder.file("./out.h")));
+  CHECK_FALSE(sameOutputTarget(folder.file("out.h"), folder.file("out.d")));
+  // Two writes to /dev/null do not overwrite each other.
+  CHECK_FALSE(sameOutputTarget("/dev/null", "/dev/null"));
 }
 
 TEST_CASE("output: every backend is byte-identical from one compilation to the next", "[output]") {

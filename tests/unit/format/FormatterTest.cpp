@@ -184,8 +184,9 @@ TEST_CASE("every policy of the repository formats to a fixed point and keeps its
 }
 
 TEST_CASE("the shipped policies and the starter policy are formatted", "[format][policies]") {
-  std::vector<fs::path> files = {fs::path(POLICYC_SOURCE_DIR) /
-                                 "compiler/driver/init/privacy.policy"};
+  std::vector<fs::path> files = {
+      fs::path(POLICYC_SOURCE_DIR) / "compiler/driver/init/privacy.policy",
+      fs::path(POLICYC_SOURCE_DIR) / "compiler/driver/init/privacy.test.policy"};
   for (const auto &entry : fs::directory_iterator(fs::path(POLICYC_SOURCE_DIR) / "policies"))
     if (entry.path().extension() == ".policy")
       files.push_back(entry.path());

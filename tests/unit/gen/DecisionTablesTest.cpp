@@ -83,3 +83,27 @@ TEST_CASE("decision rows that do not fit in a cell are refused with a diagnostic
   CHECK(generated);
   CHECK(header.find("inline constexpr unsigned kDecisionBits = 2;") != std::string::npos);
 }
+
+TEST_CASE("names that would grow the header out of proportion are refused", "[gen][cpp]") {
+  // Nested levels repeat every enclosing name in each node's path, as enumerator and as
+  // spelling: the names grow with the square of the depth.
+  std::string name(200, 'n');
+  std::string text = "source s;\npurpose p;\ncategory root {";
+  for (int level = 0; level < 30; ++level)
+    text += " " + name + std::to_string(level) + " {";
+  text += " leaf;" + std::string(30, '}') + " }\nuse root for p;\n";
+  auto compiled = test::compileText(text);
+  REQUIRE(compiled->model);
+  CppLimits limits;
+  limits.namesSlack = 0;
+  auto [refused, nothing] = generate(*compiled, limits);
+  CHECK_FALSE(refused);
+  CHECK(nothing.empty());
+  CHECK(compiled->hasError("err_cpp_names_too_long"));
+  // The same policy with names that do not repeat much fits.
+  auto flat = test::compileText("source s;\npurpose p;\ncategory root { " + name +
+                                "; }\n"
+                                "use root for p;\n");
+  REQUIRE(flat->model);
+  CHECK(generate(*flat, limits).first);
+}
