@@ -8,6 +8,8 @@
 #include "frontend/Compilation.h"
 #include "gen/Generator.h"
 
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
@@ -26,12 +28,6 @@ CompilationLimits fuzzLimits() {
   CompilationLimits limits;
   limits.maxFileSize = 1 << 20;
   return limits;
-}
-
-[[noreturn]] void violated(llvm::StringRef stage, llvm::StringRef problem, llvm::StringRef output) {
-  llvm::errs() << "policyc fuzz: " << stage << ": " << problem << "\n--- output (first 4 KiB) ---\n"
-               << output.take_front(4096) << "\n---\n";
-  std::abort();
 }
 
 /// Runs `generate` twice: both runs must succeed or fail alike and, when they succeed,
@@ -75,6 +71,76 @@ DiagnosticOptions generatorDiagnosticOptions() {
   return options;
 }
 } // namespace
+
+[[noreturn]] void violated(llvm::StringRef stage, llvm::StringRef problem, llvm::StringRef output) {
+  llvm::errs() << "policyc fuzz: " << stage << ": " << problem << "\n--- output (first 4 KiB) ---\n"
+               << output.take_front(4096) << "\n---\n";
+  std::abort();
+}
+
+namespace {
+/// Records the ids of diagnostics, as policyMeaning describes them.
+class IdRecorder : public DiagnosticConsumer {
+public:
+  void handleDiagnostic(const Diagnostic &diagnostic, const llvm::SourceMgr &) override {
+    if (diagnostic.kind == diag::warn_extra_semicolon)
+      return;
+    ids += diagnostic.info().id.str() + (diagnostic.suppression ? " (suppressed)\n" : "\n");
+    for (const DiagnosticNote &note : diagnostic.notes)
+      ids += "  " + getDiagnosticInfo(note.kind).id.str() + "\n";
+  }
+  std::string ids;
+};
+
+/// `value` without the members named "location" (source positions), recursively.
+llvm::json::Value withoutLocations(const llvm::json::Value &value) {
+  if (const llvm::json::Object *object = value.getAsObject()) {
+    llvm::json::Object result;
+    for (const auto &[key, member] : *object)
+      if (key != "location")
+        result[key] = withoutLocations(member);
+    return result;
+  }
+  if (const llvm::json::Array *array = value.getAsArray()) {
+    llvm::json::Array result;
+    for (const llvm::json::Value &element : *array)
+      result.push_back(withoutLocations(element));
+    return result;
+  }
+  return value;
+}
+} // namespace
+
+std::string policyMeaning(llvm::StringRef input) {
+  llvm::SourceMgr sources;
+  IdRecorder recorder;
+  DiagnosticOptions diagnosticOptions = generatorDiagnosticOptions();
+  // -Wextra-semi warnings, which formatting removes, must not move where counting stops.
+  diagnosticOptions.warningLimit = 0;
+  DiagnosticEngine diags(sources, recorder, std::move(diagnosticOptions));
+  Compilation compilation(sources, diags, fuzzLimits());
+  compilation.loadRootBuffer(llvm::MemoryBuffer::getMemBufferCopy(input, kInputPath));
+  std::unique_ptr<model::PolicyModel> model = compilation.analyze();
+  bool sound = model && !diags.hasErrors() && !diags.stopped();
+  if (sound)
+    check::runChecks(*model, diags, {});
+  compilation.reportSuppressionProblems(sound && !diags.stopped());
+  std::string meaning = recorder.ids;
+  if (!sound || diags.hasErrors())
+    return meaning;
+  gen::GeneratorOptions options;
+  options.sourcePath = kInputPath;
+  gen::GeneratorContext context{*model, sources, options, diags};
+  std::string json;
+  llvm::raw_string_ostream out(json);
+  if (!gen::generateJson(context, out))
+    return meaning;
+  out.flush();
+  llvm::Expected<llvm::json::Value> document = llvm::json::parse(json);
+  if (!document)
+    violated("gen json", llvm::toString(document.takeError()), json);
+  return meaning + llvm::formatv("{0:1}", withoutLocations(*document)).str();
+}
 
 void runPipeline(llvm::StringRef input, Stage stage, llvm::StringRef name) {
   llvm::SourceMgr sources;

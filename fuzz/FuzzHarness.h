@@ -6,6 +6,8 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <string>
+
 namespace policyc::fuzz {
 
 /// The last stage an input is taken through.
@@ -24,6 +26,15 @@ extern const char *const kInputPath;
 /// Compiles `input`, as the file named `name`, through `stage`. Besides each output's own
 /// invariants, the diagnostics printed must be printable (checkPrintable).
 void runPipeline(llvm::StringRef input, Stage stage, llvm::StringRef name = kInputPath);
+
+/// What `input` means as a policy, for comparing two spellings of it: the ids of its
+/// diagnostics in order (notes included, each marked when a suppression silenced it; the
+/// `-Wextra-semi` warnings left out, which depend on spelling alone), then the JSON IR of its
+/// model without source locations when it has no error.
+std::string policyMeaning(llvm::StringRef input);
+
+/// Stops the run so that libFuzzer reports the input, saying what went wrong.
+[[noreturn]] void violated(llvm::StringRef stage, llvm::StringRef problem, llvm::StringRef output);
 
 } // namespace policyc::fuzz
 

@@ -7,6 +7,7 @@
 #include "llvm/Support/SMLoc.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,14 @@ struct FixIt {
   std::string replacement;
 };
 
+/// Why a finding is silenced: a `policyc-ignore[flag]: reason` comment in the policy
+/// (docs/configuration.md). A suppressed diagnostic reaches the machine formats marked as
+/// such, and counts neither as an error nor as a warning.
+struct Suppression {
+  std::string justification;
+  llvm::SMRange range; ///< the comment
+};
+
 struct Diagnostic {
   diag::Kind kind;
   Severity severity;
@@ -65,11 +74,21 @@ struct Diagnostic {
   std::string message;
   std::vector<DiagnosticNote> notes;
   std::vector<FixIt> fixIts;
+  std::optional<Suppression> suppression = std::nullopt;
 
   const DiagnosticInfo &info() const { return getDiagnosticInfo(kind); }
 };
 
-/// Receives every diagnostic that survives the -W options, in emission order.
+/// Decides whether a diagnostic is silenced in the source. Asked only for diagnostics that
+/// the options leave enabled and that -Wno- could disable (warnings and default-errors).
+class DiagnosticSuppressor {
+public:
+  virtual ~DiagnosticSuppressor();
+  virtual std::optional<Suppression> suppress(const Diagnostic &diagnostic) = 0;
+};
+
+/// Receives every diagnostic that survives the -W options, in emission order; suppressed ones
+/// too, with `suppression` set (the text printer leaves them out).
 class DiagnosticConsumer {
 public:
   virtual ~DiagnosticConsumer();

@@ -82,6 +82,23 @@ llvm::StringRef severityName(Severity severity) {
 }
 
 DiagnosticConsumer::~DiagnosticConsumer() = default;
+DiagnosticSuppressor::~DiagnosticSuppressor() = default;
+
+FlagKind classifyFlag(llvm::StringRef flag) {
+  const auto &flags = knownFlags();
+  auto found = flags.find(flag);
+  if (found == flags.end())
+    return FlagKind::Unknown;
+  return found->getValue() ? FlagKind::Adjustable : FlagKind::ErrorsOnly;
+}
+
+std::vector<std::string> allFlags() {
+  std::vector<std::string> names;
+  for (const auto &entry : knownFlags())
+    names.push_back(entry.getKey().str());
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 WarningOptionResult applyWarningOption(DiagnosticOptions &options, llvm::StringRef arg) {
   if (arg == "error") {
@@ -98,11 +115,7 @@ WarningOptionResult applyWarningOption(DiagnosticOptions &options, llvm::StringR
   const auto &flags = knownFlags();
   auto found = flags.find(arg);
   if (found == flags.end()) {
-    std::vector<std::string> names;
-    for (const auto &entry : flags)
-      names.push_back(entry.getKey().str());
-    std::sort(names.begin(), names.end());
-    std::string suggestion = closestMatch(arg, names);
+    std::string suggestion = closestMatch(arg, allFlags());
     if (suggestion.empty())
       return {WarningOptionResult::UnknownFlag, {}};
     // The suggestion keeps what was written around the flag: -Wno-extra-semis suggests
@@ -154,6 +167,14 @@ void DiagnosticEngine::emit(Diagnostic diagnostic) {
   diagnostic.severity = severityOf(diagnostic.kind);
   if (diagnostic.severity == Severity::Ignored)
     return;
+  if (suppressor && isAdjustable(diagnostic.info().diagClass)) {
+    if (std::optional<Suppression> suppression = suppressor->suppress(diagnostic)) {
+      diagnostic.suppression = std::move(suppression);
+      ++suppressed;
+      consumer->handleDiagnostic(diagnostic, sources);
+      return;
+    }
+  }
   if (diagnostic.severity == Severity::Warning) {
     ++warnings;
     if (options.warningLimit != 0 && warnings > options.warningLimit) {

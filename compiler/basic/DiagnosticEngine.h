@@ -14,6 +14,7 @@
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 template <> struct fmt::formatter<llvm::StringRef> : fmt::formatter<std::string_view> {
   template <typename FormatContext> auto format(llvm::StringRef value, FormatContext &ctx) const {
@@ -64,6 +65,13 @@ struct WarningOptionResult {
 /// Applies one `-W<arg>` argument: `flag`, `no-flag`, `error`, `no-error`, `error=flag`,
 /// `no-error=flag`.
 WarningOptionResult applyWarningOption(DiagnosticOptions &options, llvm::StringRef arg);
+
+/// Whether `flag` (without -W) names diagnostics of the table, and whether -Wno- can disable
+/// them (warnings and default-errors can; hard errors cannot).
+enum class FlagKind { Unknown, Adjustable, ErrorsOnly };
+FlagKind classifyFlag(llvm::StringRef flag);
+/// Every flag of the table, sorted.
+std::vector<std::string> allFlags();
 
 class DiagnosticEngine;
 
@@ -121,12 +129,20 @@ public:
 
   unsigned errorCount() const { return errors; }
   unsigned warningCount() const { return warnings; }
+  /// Findings silenced by a suppression; counted in neither of the above.
+  unsigned suppressedCount() const { return suppressed; }
   bool hasErrors() const { return errors != 0; }
   /// True once the error limit was hit; callers stop work early.
   bool stopped() const { return limitReached; }
 
   llvm::SourceMgr &getSourceMgr() { return sources; }
   const DiagnosticOptions &getOptions() const { return options; }
+  /// Replaces the options for diagnostics reported from now on (each policy of a command may
+  /// have its own project configuration); counts and the error limit carry on.
+  void setOptions(DiagnosticOptions newOptions) { options = std::move(newOptions); }
+  /// Installs (or, with nullptr, removes) what silences findings in the source.
+  void setSuppressor(DiagnosticSuppressor *newSuppressor) { suppressor = newSuppressor; }
+  DiagnosticSuppressor *getSuppressor() const { return suppressor; }
   DiagnosticConsumer &getConsumer() { return *consumer; }
   void setConsumer(DiagnosticConsumer &newConsumer) { consumer = &newConsumer; }
 
@@ -140,8 +156,10 @@ private:
   llvm::SourceMgr &sources;
   DiagnosticConsumer *consumer;
   DiagnosticOptions options;
+  DiagnosticSuppressor *suppressor = nullptr;
   unsigned errors = 0;
   unsigned warnings = 0;
+  unsigned suppressed = 0;
   bool limitReached = false;
 };
 

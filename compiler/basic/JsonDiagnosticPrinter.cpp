@@ -28,9 +28,9 @@ llvm::json::Value locationToJson(const llvm::SourceMgr &sources, llvm::SMRange r
 void JsonDiagnosticPrinter::handleDiagnostic(const Diagnostic &diagnostic,
                                              const llvm::SourceMgr &sources) {
   const DiagnosticInfo &info = diagnostic.info();
-  if (diagnostic.severity == Severity::Warning)
+  if (!diagnostic.suppression && diagnostic.severity == Severity::Warning)
     ++warnings;
-  if (diagnostic.severity >= Severity::Error)
+  if (!diagnostic.suppression && diagnostic.severity >= Severity::Error)
     ++errors;
   llvm::json::Array notes;
   for (const DiagnosticNote &note : diagnostic.notes)
@@ -41,7 +41,7 @@ void JsonDiagnosticPrinter::handleDiagnostic(const Diagnostic &diagnostic,
   for (const FixIt &fix : diagnostic.fixIts)
     fixIts.push_back(llvm::json::Object{{"location", locationToJson(sources, fix.range)},
                                         {"replacement", fix.replacement}});
-  diagnostics.push_back(llvm::json::Object{
+  llvm::json::Object entry{
       {"id", info.id},
       {"severity", severityName(diagnostic.severity)},
       {"flag", info.flag.empty() ? llvm::json::Value(nullptr)
@@ -50,7 +50,13 @@ void JsonDiagnosticPrinter::handleDiagnostic(const Diagnostic &diagnostic,
       {"location", locationToJson(sources, diagnostic.range)},
       {"notes", std::move(notes)},
       {"fixIts", std::move(fixIts)},
-  });
+  };
+  // Only suppressed findings carry the key, so documents without suppressions keep their shape.
+  if (diagnostic.suppression)
+    entry["suppression"] =
+        llvm::json::Object{{"justification", diagnostic.suppression->justification},
+                           {"location", locationToJson(sources, diagnostic.suppression->range)}};
+  diagnostics.push_back(std::move(entry));
 }
 
 void JsonDiagnosticPrinter::finish(const llvm::SourceMgr &) {

@@ -217,6 +217,14 @@ void SarifDiagnosticPrinter::handleDiagnostic(const Diagnostic &diagnostic,
   }
   if (!fixes.empty())
     result["fixes"] = std::move(fixes);
+  // SARIF 2.1.0 section 3.35: a finding the source itself accepts (a policyc-ignore comment).
+  if (diagnostic.suppression) {
+    llvm::json::Object suppression{{"kind", "inSource"},
+                                   {"justification", diagnostic.suppression->justification}};
+    if (auto where = physicalLocation(sources, diagnostic.suppression->range))
+      suppression["location"] = llvm::json::Object{{"physicalLocation", std::move(*where)}};
+    result["suppressions"] = llvm::json::Array{std::move(suppression)};
+  }
   results.push_back(std::move(result));
 }
 

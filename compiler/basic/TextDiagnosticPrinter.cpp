@@ -209,6 +209,9 @@ void TextDiagnosticPrinter::print(llvm::SMRange range, Severity severity, llvm::
 
 void TextDiagnosticPrinter::handleDiagnostic(const Diagnostic &diagnostic,
                                              const llvm::SourceMgr &sources) {
+  // A suppressed finding was accepted in the policy itself; only machine formats list it.
+  if (diagnostic.suppression)
+    return;
   std::string message = diagnostic.message;
   llvm::StringRef flag = diagnostic.info().flag;
   if (!flag.empty() && diagnostic.severity != Severity::Fatal) {

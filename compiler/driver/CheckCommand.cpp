@@ -2,6 +2,7 @@
 #include "driver/Commands.h"
 
 #include "driver/Pipeline.h"
+#include "driver/ProjectOptions.h"
 
 #include "llvm/Support/SourceMgr.h"
 
@@ -38,7 +39,14 @@ int runCheck() {
   for (const std::string &file : Files) {
     if (diags.stopped())
       break;
-    CompiledPolicy policy = compilePolicy(file, sources, diags);
+    bool configFailed = false;
+    const ProjectConfig *config = projectConfigFor(file, sources, diags, configFailed);
+    if (configFailed) {
+      ioError = true;
+      continue;
+    }
+    setup.useConfig(config);
+    CompiledPolicy policy = compilePolicy(file, sources, diags, config);
     ioError |= policy.ioError;
   }
   int status = setup.finish(ioError);

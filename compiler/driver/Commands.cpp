@@ -97,8 +97,12 @@ cl::list<check::Profile> Profiles(
     cl::sub(checkCommand()), cl::sub(genCommand()));
 } // namespace
 
-check::CheckOptions checkOptions() {
+check::CheckOptions checkOptions(const ProjectConfig *config) {
   check::CheckOptions options;
+  if (Profiles.getNumOccurrences() == 0 && config && config->profiles) {
+    options.profiles = *config->profiles;
+    return options;
+  }
   for (check::Profile profile : Profiles)
     if (std::find(options.profiles.begin(), options.profiles.end(), profile) ==
         options.profiles.end())
@@ -144,6 +148,18 @@ bool DiagnosticSetup::initialize(llvm::SourceMgr &sources, bool verify) {
                                suggestion);
   }
   return true;
+}
+
+void DiagnosticSetup::useConfig(const ProjectConfig *config) {
+  // Unknown flags were reported when the command line and the configuration were read.
+  DiagnosticOptions options;
+  options.errorLimit = diagnosticEngine->getOptions().errorLimit;
+  if (config)
+    for (const ProjectConfig::Setting &setting : config->warnings)
+      applyWarningOption(options, llvm::StringRef(setting.value).drop_front(2));
+  for (const std::string &arg : WarningOptions)
+    applyWarningOption(options, arg);
+  diagnosticEngine->setOptions(std::move(options));
 }
 
 int DiagnosticSetup::finish(bool ioError) {

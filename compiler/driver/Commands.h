@@ -6,6 +6,7 @@
 
 #include "basic/DiagnosticEngine.h"
 #include "check/Checker.h"
+#include "frontend/ProjectConfig.h"
 
 #include "llvm/Support/CommandLine.h"
 
@@ -21,12 +22,15 @@ llvm::cl::SubCommand &checkCommand();
 llvm::cl::SubCommand &genCommand();
 llvm::cl::SubCommand &queryCommand();
 llvm::cl::SubCommand &lspCommand();
+llvm::cl::SubCommand &fmtCommand();
+llvm::cl::SubCommand &initCommand();
 llvm::cl::SubCommand &testCommand();
 llvm::cl::SubCommand &diffCommand();
 llvm::cl::OptionCategory &diagnosticCategory();
 
-/// What --profile asked the checker for (empty for commands without the option).
-check::CheckOptions checkOptions();
+/// What --profile asked the checker for (empty for commands without the option); without
+/// --profile, what the project configuration asks for.
+check::CheckOptions checkOptions(const ProjectConfig *config = nullptr);
 
 /// Diagnostics as the shared options ask for them: consumer, engine and exit status.
 class DiagnosticSetup {
@@ -35,6 +39,9 @@ public:
   /// error (exit 2). `verify` installs the -verify consumer.
   bool initialize(llvm::SourceMgr &sources, bool verify);
   DiagnosticEngine &engine() { return *diagnosticEngine; }
+  /// The -W options of `config` (none for nullptr), then those of the command line, for the
+  /// diagnostics of the policy compiled next.
+  void useConfig(const ProjectConfig *config);
   /// Finishes output and returns the exit code the diagnostics call for.
   int finish(bool ioError);
 
@@ -51,6 +58,8 @@ int runCheck();
 int runGen();
 int runQuery();
 int runLsp();
+int runFmt();
+int runInit();
 int runTest();
 int runDiff();
 

@@ -4,6 +4,7 @@
 // the policy's size (basic/Limits.h).
 #include "driver/Commands.h"
 #include "driver/Pipeline.h"
+#include "driver/ProjectOptions.h"
 
 #include "basic/Limits.h"
 #include "basic/OutputFile.h"
@@ -175,14 +176,36 @@ int runGen() {
   if (!setup.initialize(sources, /*verify=*/false))
     return ExitUsage;
   DiagnosticEngine &diags = setup.engine();
-  CompiledPolicy policy = compilePolicy(File, sources, diags);
+  bool configFailed = false;
+  const ProjectConfig *config = projectConfigFor(File, sources, diags, configFailed);
+  if (configFailed)
+    return setup.finish(/*ioError=*/true);
+  setup.useConfig(config);
+
+  // The command line wins over the project configuration.
+  std::string textFormat = TextFormat;
+  std::string cppNamespace = Namespace;
+  if (config && config->textFormat && TextFormat.getNumOccurrences() == 0)
+    textFormat = config->textFormat->value;
+  if (config && config->cppNamespace && Namespace.getNumOccurrences() == 0) {
+    cppNamespace = config->cppNamespace->value;
+    if (std::optional<std::string> problem = gen::cpp::checkNamespace(cppNamespace)) {
+      diags.report(config->cppNamespace->range, diag::err_config_value, "namespace", *problem);
+      return setup.finish(/*ioError=*/true);
+    }
+  }
+
+  CompiledPolicy policy = compilePolicy(File, sources, diags, config);
   if (policy.ioError || !policy.model || diags.hasErrors())
     return setup.finish(policy.ioError);
 
-  // Outputs never overwrite the policy's files, nor each other.
-  llvm::ArrayRef<std::string> inputs = policy.compilation->getInputFiles();
+  // Outputs never overwrite the policy's files, nor each other. A changed configuration
+  // (profiles, -W flags, namespace) must regenerate the output, so the depfile names it too.
+  std::vector<std::string> inputs = policy.compilation->getInputFiles().vec();
   if (overwritesInput(diags, Output, inputs))
     return setup.finish(/*ioError=*/true);
+  if (config)
+    inputs.push_back(config->path);
   std::string dependencies;
   if (!DepFile.empty()) {
     if (sameOutputTarget(DepFile, Output)) {
@@ -226,8 +249,8 @@ int runGen() {
 
   gen::GeneratorOptions options;
   options.sourcePath = displayFileName(File);
-  options.textFormat = TextFormat;
-  options.cppNamespace = Namespace;
+  options.textFormat = textFormat;
+  options.cppNamespace = cppNamespace;
   uint64_t bytesIn = inputBytes(sources);
   uint64_t bound = limits::kOutputAllowance + limits::kMaxOutputGrowth * bytesIn;
   if (MaxOutputBytes != 0 && MaxOutputBytes < bound)

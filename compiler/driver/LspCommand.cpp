@@ -1,6 +1,7 @@
 // policyc lsp: the language server, on standard input and output (docs/lsp.md).
 #include "driver/Commands.h"
 
+#include "format/Formatter.h"
 #include "lsp/Server.h"
 
 #include "llvm/Support/Process.h"
@@ -57,6 +58,8 @@ int runLsp() {
       options.analysis.check.profiles.push_back(profile);
   if (Log)
     options.log = &llvm::errs();
+  // The one formatter, `policyc fmt`'s: the server offers formatting through it.
+  options.format = [](llvm::StringRef text) { return format::formatSource(text); };
   // Standard output carries the protocol: nothing else may write to it.
   llvm::raw_fd_ostream out(STDOUT_FILENO, /*shouldClose=*/false, /*unbuffered=*/false);
   lsp::FileDescriptorSource in(STDIN_FILENO);

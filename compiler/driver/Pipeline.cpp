@@ -33,7 +33,7 @@ struct Stamp {
 } // namespace
 
 CompiledPolicy compilePolicy(llvm::StringRef path, llvm::SourceMgr &sources,
-                             DiagnosticEngine &diags) {
+                             DiagnosticEngine &diags, const ProjectConfig *config) {
   CompiledPolicy result;
   unsigned errorsBefore = diags.errorCount();
   Stamp start = Stamp::now();
@@ -48,16 +48,19 @@ CompiledPolicy compilePolicy(llvm::StringRef path, llvm::SourceMgr &sources,
   result.compilation->releaseSyntaxTrees();
   Stamp analyzed = Stamp::now();
   // The checker reasons about a sound model only: after an error, names may be missing.
-  if (result.model && diags.errorCount() == errorsBefore && !diags.stopped())
-    check::runChecks(*result.model, diags, checkOptions());
-  Stamp checked = Stamp::now();
+  bool checked = result.model && diags.errorCount() == errorsBefore && !diags.stopped();
+  if (checked)
+    check::runChecks(*result.model, diags, checkOptions(config));
+  // Only after every finding is it known which suppressions silenced nothing.
+  result.compilation->reportSuppressionProblems(checked && !diags.stopped());
+  Stamp checkedAt = Stamp::now();
   if (TimeReport)
     llvm::errs() << llvm::format("policyc: time: %s: load and parse %.3f s (cpu %.3f s), sema "
                                  "%.3f s (cpu %.3f s), check %.3f s (cpu %.3f s)\n",
                                  path.str().c_str(), parsed.wall - start.wall,
                                  parsed.cpu - start.cpu, analyzed.wall - parsed.wall,
-                                 analyzed.cpu - parsed.cpu, checked.wall - analyzed.wall,
-                                 checked.cpu - analyzed.cpu);
+                                 analyzed.cpu - parsed.cpu, checkedAt.wall - analyzed.wall,
+                                 checkedAt.cpu - analyzed.cpu);
   return result;
 }
 

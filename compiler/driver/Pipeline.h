@@ -4,6 +4,7 @@
 #define POLICYC_DRIVER_PIPELINE_H
 
 #include "frontend/Compilation.h"
+#include "frontend/ProjectConfig.h"
 
 #include <memory>
 
@@ -15,8 +16,10 @@ struct CompiledPolicy {
   bool ioError = false;                      ///< the file itself could not be read (exit 2)
 };
 
+/// `config` (the project configuration, or nullptr) gives the checker's profiles unless the
+/// command line does.
 CompiledPolicy compilePolicy(llvm::StringRef path, llvm::SourceMgr &sources,
-                             DiagnosticEngine &diags);
+                             DiagnosticEngine &diags, const ProjectConfig *config = nullptr);
 
 } // namespace policyc::driver
 

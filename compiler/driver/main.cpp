@@ -160,9 +160,15 @@ int main(int argc, char **argv) {
     int (*run)();
   };
   const Command commands[] = {
-      {driver::checkCommand(), driver::runCheck}, {driver::genCommand(), driver::runGen},
-      {driver::queryCommand(), driver::runQuery}, {driver::testCommand(), driver::runTest},
-      {driver::diffCommand(), driver::runDiff},   {driver::lspCommand(), driver::runLsp},
+      {driver::checkCommand(), driver::runCheck},
+      {driver::genCommand(), driver::runGen},
+      {driver::queryCommand(), driver::runQuery},
+      {driver::testCommand(), driver::runTest},
+      // The policy author's tools around the compiler.
+      {driver::fmtCommand(), driver::runFmt},
+      {driver::diffCommand(), driver::runDiff},
+      {driver::initCommand(), driver::runInit},
+      {driver::lspCommand(), driver::runLsp},
   };
   // A mistyped command would otherwise reach LLVM as two "unknown argument" lines.
   if (argc > 1 && argv[1][0] != '-' && argv[1][0] != '@') {
@@ -174,9 +180,9 @@ int main(int argc, char **argv) {
       std::string suggestion = closestMatch(word, names);
       llvm::WithColor::error(llvm::errs(), "policyc")
           << "unknown command '" << word << "'"
-          << (suggestion.empty()
-                  ? "; the commands are check, gen, query, test, diff and lsp (policyc --help)"
-                  : didYouMean(suggestion))
+          << (suggestion.empty() ? "; the commands are check, gen, query, test, fmt, diff, init "
+                                   "and lsp (policyc --help)"
+                                 : didYouMean(suggestion))
           << "\n";
       return driver::ExitUsage;
     }
@@ -187,6 +193,8 @@ int main(int argc, char **argv) {
                                    "  policyc gen KIND FILE -o OUT    generate code or text\n"
                                    "  policyc query FILE OPTIONS...   ask for one decision\n"
                                    "  policyc test FILE...            run decision tests\n"
+                                   "  policyc fmt FILE...             format policies\n"
+                                   "  policyc init [DIR]              start a project\n"
                                    "  policyc diff OLD NEW            compare two versions\n"
                                    "  policyc lsp                     run the language server\n",
                                    &llvm::errs()))

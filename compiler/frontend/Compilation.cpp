@@ -27,6 +27,17 @@ std::string Compilation::canonicalPath(llvm::StringRef path) {
   return std::string(absolute);
 }
 
+Compilation::Compilation(llvm::SourceMgr &sources, DiagnosticEngine &diags,
+                         CompilationLimits limits)
+    : sources(sources), diags(diags), limits(limits) {
+  diags.setSuppressor(&suppressions);
+}
+
+Compilation::~Compilation() {
+  if (diags.getSuppressor() == &suppressions)
+    diags.setSuppressor(nullptr);
+}
+
 std::unique_ptr<llvm::MemoryBuffer> Compilation::readFile(llvm::StringRef path,
                                                           const ImportSite *site) {
   auto report = [&](diag::Kind atImport, diag::Kind onCommandLine, auto &&...args) {
@@ -136,6 +147,7 @@ void Compilation::loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer, llvm::Str
   parse::Incremental incremental =
       overlay ? overlay->incrementalParse(canonical) : parse::Incremental();
   auto unit = parse::parseBuffer(sources, bufferId, diags, &parseStats, parseLimits, incremental);
+  suppressions.addFile(sources, *unit);
   // The buffer is named for display; imports resolve against the path as it was given.
   unit->path = path.str();
   followImports(*unit, depth);
@@ -205,6 +217,10 @@ void Compilation::followImports(const ast::TranslationUnit &unit, unsigned depth
 }
 
 void Compilation::releaseSyntaxTrees() {
+  // A policyc-ignore comment finds the statement it belongs to in the trees when the checker
+  // reports; only policies without such comments give them up early.
+  if (suppressions.hasDirectives())
+    return;
   for (auto &unit : units) {
     unit->items.clear();
     unit->items.shrink_to_fit();

@@ -5,6 +5,7 @@
 
 #include "ast/AST.h"
 #include "basic/Limits.h"
+#include "frontend/Suppressions.h"
 #include "model/PolicyModel.h"
 #include "parse/Parser.h"
 
@@ -54,8 +55,12 @@ public:
 
 class Compilation {
 public:
-  Compilation(llvm::SourceMgr &sources, DiagnosticEngine &diags, CompilationLimits limits = {})
-      : sources(sources), diags(diags), limits(limits) {}
+  /// While the compilation lives, the `policyc-ignore` comments of its files silence the
+  /// findings reported to `diags`.
+  Compilation(llvm::SourceMgr &sources, DiagnosticEngine &diags, CompilationLimits limits = {});
+  ~Compilation();
+  Compilation(const Compilation &) = delete;
+  Compilation &operator=(const Compilation &) = delete;
 
   /// Loads the policy file at `path` ("-" reads standard input) and every file it imports.
   /// Returns false when the file itself cannot be read (an I/O error, exit code 2); errors
@@ -76,6 +81,12 @@ public:
   /// of a large policy, which the checker and generators then have for themselves. The units
   /// stay, empty.
   void releaseSyntaxTrees();
+
+  /// Reports mistaken `policyc-ignore` comments and, when `findingsComplete` (the checker ran
+  /// over the whole policy), the ones that silenced nothing. Once, after the last finding.
+  void reportSuppressionProblems(bool findingsComplete) {
+    suppressions.reportProblems(diags, findingsComplete);
+  }
 
   /// Files in load order (imports before the files importing them).
   llvm::ArrayRef<std::unique_ptr<ast::TranslationUnit>> getUnits() const { return units; }
@@ -119,6 +130,7 @@ private:
   std::string rootCanonical;
   parse::ParseStats parseStats;
   SourceOverlay *overlay = nullptr;
+  Suppressions suppressions;
 };
 
 } // namespace policyc

@@ -1,7 +1,7 @@
 -- A real editor against `policyc lsp`: Neovim (headless) loads editors/nvim/lua/policyc.lua,
 -- opens a policy, makes an edit that introduces a typo, and checks the diagnostic that
--- comes back, a hover, and a definition jump into the imported file. Formatting is checked
--- to be absent (compiler/format is not in the tree yet). Run by tests/lsp/CMakeLists.txt:
+-- comes back, a hover, a definition jump into the imported file, and a formatting edit that
+-- gives the text `policyc fmt` gives. Run by tests/lsp/CMakeLists.txt:
 --
 --   POLICYC=... POLICYC_EDITORS=... POLICYC_FIXTURE=... nvim --headless -u NONE \
 --     -c 'luafile tests/lsp/nvim_test.lua'
@@ -49,10 +49,9 @@ local function run()
   end, 20), 'the server did not start and publish diagnostics')
   check(#vim.diagnostic.get(bufnr) == 0, 'the policy is clean at first')
 
-  -- Formatting is not offered until compiler/format exists.
   local capabilities = client.server_capabilities or client.resolved_capabilities
-  check(not (capabilities.documentFormattingProvider or capabilities.document_formatting),
-    'formatting must not be advertised')
+  check(capabilities.documentFormattingProvider or capabilities.document_formatting,
+    'formatting is advertised')
 
   -- The edit: `contact.email` -> `contact.emial` on line 3, as a user types it.
   local line = vim.api.nvim_buf_get_lines(bufnr, 2, 3, true)[1]
@@ -99,6 +98,18 @@ local function run()
   check(cursor[1] == 6 and declared:sub(cursor[2] + 1, cursor[2] + 10) == 'newsletter',
     string.format('cursor at %d:%d on %q', cursor[1], cursor[2], declared))
 
+  -- Formatting: back in main.policy, lay line 5 out badly, then format through the server.
+  vim.api.nvim_set_current_buf(bufnr)
+  local plain = vim.api.nvim_buf_get_lines(bufnr, 4, 5, true)[1]
+  vim.api.nvim_buf_set_lines(bufnr, 4, 5, true, { '   ' .. plain:gsub(' ', '    ') })
+  local messy = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, true), '\n') .. '\n'
+  local expected = vim.fn.system({ policyc, 'fmt', '-' }, messy)
+  check(vim.v.shell_error == 0, 'policyc fmt - failed: ' .. expected)
+  check(expected ~= messy, 'the edit changed the layout')
+  vim.lsp.buf.formatting_sync(nil, timeout)
+  local formatted = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, true), '\n') .. '\n'
+  check(formatted == expected, 'formatted buffer:\n' .. formatted .. '\nexpected:\n' .. expected)
+
   vim.lsp.stop_client(client.id)
   vim.wait(timeout, function() return client.is_stopped() end, 20)
 end
@@ -107,7 +118,7 @@ local ok, message = pcall(run)
 if not ok then
   fail(tostring(message))
 else
-  io.stdout:write('PASS: diagnostics, hover and definition through Neovim ' ..
+  io.stdout:write('PASS: diagnostics, hover, definition and formatting through Neovim ' ..
     tostring(vim.version().major) .. '.' .. tostring(vim.version().minor) .. '\n')
   vim.cmd('qall!')
 end

@@ -316,16 +316,18 @@ TEST_CASE("every diagnostic id has an entry in docs/checks.md", "[coverage]") {
                                                    diagnosticClassName(info.diagClass).str();
     CHECK(*first == expected);
 
-    // Then prose, a failing example and the fixed one.
+    // Then prose, a failing example and the fixed one: policies, or for the project
+    // configuration's diagnostics, configuration files.
+    std::string block = info.flag == "config" ? "```toml" : "```policy";
     auto triggers = std::find(first, lines.end(), "Triggers:");
     REQUIRE(triggers != lines.end());
     CHECK(std::distance(first, triggers) >= 2);
     REQUIRE(std::next(triggers) != lines.end());
-    CHECK(*std::next(triggers) == "```policy");
+    CHECK(*std::next(triggers) == block);
     auto fixed = std::find(triggers, lines.end(), "Fixed:");
     REQUIRE(fixed != lines.end());
     REQUIRE(std::next(fixed) != lines.end());
-    CHECK(*std::next(fixed) == "```policy");
+    CHECK(*std::next(fixed) == block);
   }
 }
 
