@@ -132,10 +132,8 @@ def lifecycle():
     expect(capabilities["textDocumentSync"]["change"] == 2, "incremental sync")
     for provider in ["hoverProvider", "definitionProvider", "referencesProvider",
                      "renameProvider", "completionProvider", "documentSymbolProvider",
-                     "codeActionProvider"]:
+                     "codeActionProvider", "documentFormattingProvider"]:
         expect(provider in capabilities, "capability %s missing" % provider)
-    expect("documentFormattingProvider" not in capabilities,
-           "formatting is not offered until compiler/format exists")
     expect(response(messages, 99)["result"] is None, "shutdown answers null")
 
 
