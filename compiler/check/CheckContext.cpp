@@ -47,21 +47,25 @@ std::vector<uint32_t> clashesOf(const OverlapIndex &index, const Box &box,
 
 std::vector<const Box *> coversOf(const OverlapIndex &index, const Box &query, const Box &target,
                                   unsigned axes, bool &covered) {
-  std::vector<const Box *> covers;
+  std::vector<uint32_t> entries;
   covered = false;
   index.visitOverlapping(query, [&](uint32_t entry) {
     const Box &cover = index.box(entry);
     covered = true;
     for (unsigned axis = 0; axis < axes && covered; ++axis)
       covered = cover.sets[axis].containsAll(target.sets[axis]);
-    covers.push_back(&cover);
+    entries.push_back(entry);
     return !covered;
   });
   if (covered)
     return {};
-  // The index may yield a box twice; boxes live in one vector, so addresses keep its order.
-  std::sort(covers.begin(), covers.end());
-  covers.erase(std::unique(covers.begin(), covers.end()), covers.end());
+  // The index may yield an entry twice; entry order is the order the boxes were added.
+  std::sort(entries.begin(), entries.end());
+  entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+  std::vector<const Box *> covers;
+  covers.reserve(entries.size());
+  for (uint32_t entry : entries)
+    covers.push_back(&index.box(entry));
   return covers;
 }
 
@@ -166,9 +170,9 @@ void CheckContext::buildIndexes() {
   llvm::ArrayRef<model::Effect> derived = effects.all();
   for (uint32_t number = 0; number < derived.size(); ++number) {
     const model::Effect &effect = derived[number];
-    indexOfEffect(*this, effect).add(effect.members, number);
+    indexOfEffect(*this, effect).addReference(effect.members, number);
     if (effect.relation == model::Relation::Collect && effect.permits() && !effect.consents.empty())
-      conditionalCollects.add(effect.members, number);
+      conditionalCollects.addReference(effect.members, number);
   }
   // A repeated retention rule (same data, same period) says nothing new: index it once, so
   // that copies do not make the retention pass compare every pair of them.

@@ -11,7 +11,12 @@ void OverlapIndex::setVocabularies(const AxisVocabularies &axisVocabularies) {
 }
 
 void OverlapIndex::add(Box box, uint32_t tag) {
-  boxes.push_back(std::move(box));
+  owned.push_back(std::move(box));
+  addReference(owned.back(), tag);
+}
+
+void OverlapIndex::addReference(const Box &box, uint32_t tag) {
+  boxes.push_back(&box);
   tags.push_back(tag);
 }
 
@@ -88,8 +93,8 @@ void OverlapIndex::meetingRoots(unsigned axis, const model::NodeSet &set, uint64
 void OverlapIndex::build() {
   hulls.clear();
   hulls.reserve(boxes.size());
-  for (const Box &box : boxes)
-    hulls.push_back(hullOf(box));
+  for (const Box *box : boxes)
+    hulls.push_back(hullOf(*box));
   std::vector<uint32_t> everyEntry(boxes.size());
   std::vector<uint32_t> looseEntries;
   pairs.clear();
@@ -99,7 +104,7 @@ void OverlapIndex::build() {
   llvm::SmallVector<model::NodeId, 8> sources;
   for (uint32_t entry = 0; entry < boxes.size(); ++entry) {
     everyEntry[entry] = entry;
-    const Box &box = boxes[entry];
+    const Box &box = *boxes[entry];
     if (!usePairs || !decompose(CategoryAxis, box.sets[CategoryAxis], kMaxKeys, categories) ||
         !decompose(SourceAxis, box.sets[SourceAxis], kMaxKeys / categories.size(), sources)) {
       looseEntries.push_back(entry);
@@ -113,14 +118,15 @@ void OverlapIndex::build() {
   loose.build(boxes, hulls, looseEntries);
 }
 
-void OverlapIndex::Axes::build(const std::vector<Box> &boxes, const std::vector<Hull> &hulls,
+void OverlapIndex::Axes::build(const std::vector<const Box *> &boxes,
+                               const std::vector<Hull> &hulls,
                                const std::vector<uint32_t> &entries) {
   members = entries;
   for (unsigned axis = 0; axis < kNumAxes; ++axis)
     axes[axis].build(boxes, hulls, members, axis);
 }
 
-void OverlapIndex::AxisIndex::build(const std::vector<Box> &allBoxes,
+void OverlapIndex::AxisIndex::build(const std::vector<const Box *> &allBoxes,
                                     const std::vector<Hull> &allHulls,
                                     const std::vector<uint32_t> &entries, unsigned indexedAxis) {
   boxes = &allBoxes;
@@ -158,7 +164,7 @@ void OverlapIndex::AxisIndex::materialize() const {
   byFirst.resize(total);
   std::vector<uint32_t> next(firstBefore.begin(), firstBefore.end());
   for (uint32_t entry : *members) {
-    llvm::ArrayRef<model::Interval> own = (*boxes)[entry].sets[axis].getIntervals();
+    llvm::ArrayRef<model::Interval> own = (*boxes)[entry]->sets[axis].getIntervals();
     for (const model::Interval &interval : own)
       byFirst[next[interval.first]++] = {interval.first, interval.last, entry, own.size() == 1,
                                          (*hulls)[entry]};
@@ -307,7 +313,7 @@ void OverlapIndex::overlapping(const Box &query, std::vector<uint32_t> &result) 
     return true;
   });
   for (uint32_t entry : unsure)
-    if (boxes[entry].intersects(query))
+    if (boxes[entry]->intersects(query))
       result.push_back(entry);
   std::sort(result.begin(), result.end());
   if (repeats)
@@ -319,7 +325,7 @@ void OverlapIndex::visitOverlapping(const Box &query,
   if (boxes.empty() || query.empty())
     return;
   enumerate(query, [&](uint32_t entry, bool sure, bool) {
-    if (!sure && !boxes[entry].intersects(query))
+    if (!sure && !boxes[entry]->intersects(query))
       return true;
     return visit(entry);
   });

@@ -30,6 +30,7 @@
 #include "llvm/ADT/SmallVector.h"
 
 #include <cstdint>
+#include <deque>
 #include <vector>
 
 namespace policyc::check {
@@ -47,11 +48,13 @@ public:
   /// Adds a box with a tag for the caller (typically the index of its statement). Entries are
   /// numbered in the order they are added.
   void add(Box box, uint32_t tag);
+  /// Same, for a box that outlives the index (a model effect's): it is not copied.
+  void addReference(const Box &box, uint32_t tag);
   /// Builds the structures; call after the last add and before the first query.
   void build();
 
   uint32_t size() const { return static_cast<uint32_t>(boxes.size()); }
-  const Box &box(uint32_t entry) const { return boxes[entry]; }
+  const Box &box(uint32_t entry) const { return *boxes[entry]; }
   uint32_t tag(uint32_t entry) const { return tags[entry]; }
 
   /// The entries whose box intersects `query`, in the order they were added.
@@ -102,7 +105,7 @@ private:
     /// Indexes axis `axis` of `boxes[members[i]]`. The counts are built at once; the sorted
     /// intervals and the segment tree on first use (a query takes the pair map when it can,
     /// so many axes never need them). The arguments must outlive the index.
-    void build(const std::vector<Box> &boxes, const std::vector<Hull> &hulls,
+    void build(const std::vector<const Box *> &boxes, const std::vector<Hull> &hulls,
                const std::vector<uint32_t> &members, unsigned axis);
     /// How many indexed intervals meet `set` (an upper bound on the boxes found through it).
     uint64_t count(const model::NodeSet &set) const;
@@ -121,7 +124,7 @@ private:
     }
     void materialize() const;
 
-    const std::vector<Box> *boxes = nullptr;
+    const std::vector<const Box *> *boxes = nullptr;
     const std::vector<Hull> *hulls = nullptr;
     const std::vector<uint32_t> *members = nullptr;
     unsigned axis = 0;
@@ -139,7 +142,7 @@ private:
     AxisIndex axes[kNumAxes];
     std::vector<uint32_t> members;
 
-    void build(const std::vector<Box> &boxes, const std::vector<Hull> &hulls,
+    void build(const std::vector<const Box *> &boxes, const std::vector<Hull> &hulls,
                const std::vector<uint32_t> &members);
     /// The per-axis path: the most selective axis, candidates tested on the others.
     bool query(const Box &query, const Hull &hull, Sink sink) const;
@@ -171,7 +174,10 @@ private:
     static bool isEqual(uint64_t a, uint64_t b) { return a == b; }
   };
 
-  std::vector<Box> boxes;
+  /// Entries' boxes: the model's own, or boxes added by value and kept in `owned` (a deque,
+  /// so that adding does not move the boxes already pointed to).
+  std::vector<const Box *> boxes;
+  std::deque<Box> owned;
   std::vector<uint32_t> tags;
   std::vector<Hull> hulls;
   Axes all;   ///< every entry
