@@ -137,7 +137,7 @@ void OverlapIndex::AxisIndex::build(const std::vector<const Box *> &allBoxes,
   model::NodeId maxNode = 0;
   total = 0;
   for (uint32_t entry : entries) {
-    for (const model::Interval &interval : allBoxes[entry].sets[axis].getIntervals()) {
+    for (const model::Interval &interval : allBoxes[entry]->sets[axis].getIntervals()) {
       maxNode = std::max(maxNode, interval.last);
       ++total;
     }
@@ -146,7 +146,7 @@ void OverlapIndex::AxisIndex::build(const std::vector<const Box *> &allBoxes,
   firstBefore.assign(static_cast<size_t>(maxNode) + 2, 0);
   lastBefore.assign(static_cast<size_t>(maxNode) + 2, 0);
   for (uint32_t entry : entries) {
-    for (const model::Interval &interval : allBoxes[entry].sets[axis].getIntervals()) {
+    for (const model::Interval &interval : allBoxes[entry]->sets[axis].getIntervals()) {
       ++firstBefore[interval.first + 1];
       ++lastBefore[interval.last + 1];
     }

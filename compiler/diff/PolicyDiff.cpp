@@ -5,6 +5,7 @@
 #include "model/Periods.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <map>
@@ -273,6 +274,7 @@ public:
 
   bool run(std::vector<DecisionChange> &out) {
     mapBoxes();
+    keepChangedRegion();
     partitionAxes();
     if (!partitionGrids())
       return false;
@@ -296,6 +298,59 @@ private:
                                        : effect.questions.sets[axis];
         mapped[s].emplace_back(&effect, std::move(box));
       }
+  }
+
+  /// What a cell's requirement depends on: the effect's sign, consents (by name, as the two
+  /// versions number them apart) and questions in the joint space. Origins are kept apart too,
+  /// so that a change of origin is shown with its statements.
+  std::string contentKey(unsigned s, const MappedEffect &effect) const {
+    std::string key;
+    llvm::raw_string_ostream out(key);
+    out << effect.first->forbids << ':' << static_cast<int>(effect.first->origin) << ':';
+    std::vector<llvm::StringRef> names;
+    for (model::ConsentId consent : effect.first->consents)
+      names.push_back(models[s]->consents[consent].name);
+    llvm::sort(names);
+    for (llvm::StringRef name : names)
+      out << name << ',';
+    for (unsigned axis = 0; axis < model::kNumAxes; ++axis) {
+      out << '|';
+      for (const Interval &interval : effect.second.sets[axis].getIntervals())
+        out << interval.first << '-' << interval.last << ',';
+    }
+    return out.str();
+  }
+
+  /// A cell's requirement is a function of the contents of the effects that decide it (the
+  /// first prohibition denies; the permits' consent sets, minimised, do not depend on their
+  /// order). So a cell can change only inside the box of an effect one version has and the
+  /// other lacks, and every effect deciding a cell there meets that box: the others are left
+  /// out, which keeps a small edit of a large policy a small comparison. Cells outside every
+  /// such box keep only effects both versions share, so they compare equal.
+  void keepChangedRegion() {
+    std::array<std::vector<std::string>, 2> keys;
+    std::array<std::set<llvm::StringRef>, 2> present;
+    for (unsigned s = 0; s < 2; ++s) {
+      keys[s].reserve(mapped[s].size());
+      for (const MappedEffect &effect : mapped[s])
+        keys[s].push_back(contentKey(s, effect));
+      for (const std::string &key : keys[s])
+        present[s].insert(key);
+    }
+    std::vector<Box> changed;
+    for (unsigned s = 0; s < 2; ++s)
+      for (size_t i = 0; i < mapped[s].size(); ++i)
+        if (!present[1 - s].count(keys[s][i]))
+          changed.push_back(mapped[s][i].second);
+    // Past this many box comparisons, comparing everything is the cheaper way.
+    constexpr uint64_t kMaxComparisons = uint64_t{1} << 24;
+    if (uint64_t{changed.size()} * (mapped[0].size() + mapped[1].size()) > kMaxComparisons)
+      return;
+    for (unsigned s = 0; s < 2; ++s)
+      llvm::erase_if(mapped[s], [&](const MappedEffect &effect) {
+        return llvm::none_of(changed,
+                             [&](const Box &box) { return box.intersects(effect.second); });
+      });
   }
 
   NodeId axisSize(unsigned axis) const {
