@@ -40,7 +40,8 @@ llvm::json::Array formattingEdits(const LineTable &lines, llvm::StringRef format
   llvm::StringRef replacement = formatted.slice(prefix, formatted.size() - suffix);
   return llvm::json::Array{llvm::json::Object{
       {"range", toJson(lines.range(prefix, end, encoding))},
-      {"newText", replacement},
+      // A json::Value made from a StringRef does not own it, and `formatted` dies first.
+      {"newText", replacement.str()},
   }};
 }
 

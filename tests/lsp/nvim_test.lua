@@ -101,7 +101,12 @@ local function run()
   -- Formatting: back in main.policy, lay line 5 out badly, then format through the server.
   vim.api.nvim_set_current_buf(bufnr)
   local plain = vim.api.nvim_buf_get_lines(bufnr, 4, 5, true)[1]
+  local before = #published
   vim.api.nvim_buf_set_lines(bufnr, 4, 5, true, { '   ' .. plain:gsub(' ', '    ') })
+  -- Neovim sends changes debounced: wait until the server has analysed the new text (it
+  -- publishes diagnostics for every version), so that it formats what the buffer holds.
+  check(vim.wait(timeout, function() return #published > before end, 20),
+    'no diagnostics for the badly laid-out edit')
   local messy = table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, true), '\n') .. '\n'
   local expected = vim.fn.system({ policyc, 'fmt', '-' }, messy)
   check(vim.v.shell_error == 0, 'policyc fmt - failed: ' .. expected)
