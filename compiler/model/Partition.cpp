@@ -112,8 +112,12 @@ const std::vector<uint32_t> &ClassLister::classesOf(const NodeSet &set) {
       if (seen.insert(partition.classOf[node]))
         result.push_back(partition.classOf[node]);
   };
+  // Nodes past the partitioned range belong to no class: the unused point of an axis without
+  // a vocabulary (model/Effects.h) names nothing that can be asked about.
+  NodeId size = static_cast<NodeId>(partition.classOf.size());
   for (const Interval &interval : set.getIntervals())
-    add(interval.first, interval.last);
+    if (interval.first < size)
+      add(interval.first, std::min<NodeId>(interval.last, size - 1));
   llvm::sort(result);
   return result;
 }

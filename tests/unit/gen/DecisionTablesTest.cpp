@@ -107,3 +107,19 @@ TEST_CASE("names that would grow the header out of proportion are refused", "[ge
   REQUIRE(flat->model);
   CHECK(generate(*flat, limits).first);
 }
+
+TEST_CASE("a policy without sources has tables that name no source", "[gen][cpp]") {
+  // Effects give an axis without a vocabulary its unused point; the tables have no node there
+  // (found by the gen_cpp fuzz target on tests/e2e/cedar/no-sources.policy, a read past an
+  // empty class list).
+  auto compiled = test::compileText("category data { detail; }\npurpose research;\n"
+                                    "use data for research;\nnever use data.detail for research;\n");
+  REQUIRE(compiled->model);
+  TableTooLarge tooLarge;
+  auto tables = buildDecisionTables(*compiled->model, CppLimits().maxTableEntries, tooLarge);
+  REQUIRE(tables);
+  CHECK(tables->sources.classOf.empty());
+  auto [generated, header] = generate(*compiled, CppLimits());
+  CHECK(generated);
+  CHECK(header.find("namespace") != std::string::npos);
+}
