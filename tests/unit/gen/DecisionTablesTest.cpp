@@ -112,8 +112,9 @@ TEST_CASE("a policy without sources has tables that name no source", "[gen][cpp]
   // Effects give an axis without a vocabulary its unused point; the tables have no node there
   // (found by the gen_cpp fuzz target on tests/e2e/cedar/no-sources.policy, a read past an
   // empty class list).
-  auto compiled = test::compileText("category data { detail; }\npurpose research;\n"
-                                    "use data for research;\nnever use data.detail for research;\n");
+  auto compiled =
+      test::compileText("category data { detail; }\npurpose research;\n"
+                        "use data for research;\nnever use data.detail for research;\n");
   REQUIRE(compiled->model);
   TableTooLarge tooLarge;
   auto tables = buildDecisionTables(*compiled->model, CppLimits().maxTableEntries, tooLarge);
