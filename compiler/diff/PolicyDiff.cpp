@@ -154,20 +154,6 @@ std::vector<std::string> JointVocabulary::cover(const NodeSet &set) const {
   return subtrees;
 }
 
-llvm::StringRef verbName(Verb verb) {
-  switch (verb) {
-  case Verb::Collect:
-    return "collect";
-  case Verb::Use:
-    return "use";
-  case Verb::Disclose:
-    return "disclose";
-  case Verb::Link:
-    return "link";
-  }
-  llvm_unreachable("unknown verb");
-}
-
 llvm::StringRef decisionChangeName(DecisionChangeKind kind) {
   switch (kind) {
   case DecisionChangeKind::Allowed:

@@ -7,6 +7,7 @@
 #ifndef POLICYC_DIFF_POLICYDIFF_H
 #define POLICYC_DIFF_POLICYDIFF_H
 
+#include "ast/AST.h"
 #include "model/Effects.h"
 #include "model/PolicyModel.h"
 
@@ -54,8 +55,8 @@ private:
   std::array<bool, 2> sideEmpty{};
 };
 
-enum class Verb : uint8_t { Collect, Use, Disclose, Link };
-llvm::StringRef verbName(Verb verb); ///< "collect", "use", "disclose", "link"
+/// The statement verbs of the language (ast::verbKeyword spells them).
+using ast::Verb;
 
 enum class DecisionChangeKind : uint8_t {
   Allowed,        ///< denied before whatever the consents, allowed now under some

@@ -151,7 +151,7 @@ public:
   }
 
   static std::string headline(const diff::DecisionChange &change) {
-    std::string verb = diff::verbName(change.verb).str();
+    std::string verb = ast::verbKeyword(change.verb).str();
     return verb + ": now " + requirement(change.after) + " (was " + requirement(change.before) +
            ")";
   }
@@ -261,7 +261,7 @@ public:
     };
     llvm::json::Array decisions, others;
     for (const diff::DecisionChange &change : result.decisions) {
-      llvm::json::Object object{{"verb", diff::verbName(change.verb)},
+      llvm::json::Object object{{"verb", ast::verbKeyword(change.verb)},
                                 {"change", diff::decisionChangeName(change.kind)},
                                 {"material", change.material},
                                 {"before", consents(change.before)},
