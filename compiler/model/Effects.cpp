@@ -37,12 +37,16 @@ Effects::Effects(const PolicyModel &model) : model(model) {
   std::vector<size_t> order(model.rules.size());
   for (size_t i = 0; i < order.size(); ++i)
     order[i] = i;
-  // Load order is statement id order, whatever order the model keeps its rules in.
-  llvm::stable_sort(
-      order, [&](size_t a, size_t b) { return model.rules[a].info.id < model.rules[b].info.id; });
+  // Load order is statement id order, whatever order the model keeps its rules in (sema keeps
+  // them in that order already: the check spares sorting 100,000 indexes).
+  auto byId = [&](size_t a, size_t b) { return model.rules[a].info.id < model.rules[b].info.id; };
+  if (!llvm::is_sorted(order, byId))
+    llvm::stable_sort(order, byId);
   byRule.assign(model.rules.size(), {0, 0});
-  // Most statements have one or two effects (a permit and its collected use or limit).
-  effects.reserve(model.rules.size() * 2);
+  size_t capacity = 0;
+  for (const Rule &rule : model.rules)
+    capacity += maxEffects(rule);
+  effects.reserve(capacity);
   for (size_t index : order) {
     uint32_t begin = static_cast<uint32_t>(effects.size());
     derive(model.rules[index]);
@@ -61,8 +65,12 @@ llvm::ArrayRef<Effect> Effects::ofRule(size_t ruleIndex) const {
 }
 
 NodeSet Effects::axisSet(VocabularyKind kind, const NodeSet &set) const {
+  return axisRef(kind, set);
+}
+
+const NodeSet &Effects::axisRef(VocabularyKind kind, const NodeSet &set) const {
   if (model.vocabulary(kind).size() == 0)
-    return unusedAxis();
+    return unused;
   return set;
 }
 
@@ -79,8 +87,10 @@ std::array<const Vocabulary *, kNumAxes> Effects::axisVocabularies(Relation rela
 }
 
 void Effects::add(const Rule &rule, Relation relation, bool forbid, EffectOrigin origin,
-                  Box members) {
-  if (members.empty())
+                  const NodeSet &first, const NodeSet &second, const NodeSet &third,
+                  const NodeSet &fourth) {
+  std::array<const NodeSet *, kNumAxes> sets{&first, &second, &third, &fourth};
+  if (llvm::any_of(sets, [](const NodeSet *set) { return set->empty(); }))
     return; // `for P only` where P is every purpose forbids nothing
   Effect &effect = effects.emplace_back();
   effect.rule = &rule;
@@ -97,53 +107,67 @@ void Effects::add(const Rule &rule, Relation relation, bool forbid, EffectOrigin
   // in its box, a permit only the groups that lie wholly inside it.
   std::array<const Vocabulary *, kNumAxes> vocabularies = axisVocabularies(relation);
   for (unsigned axis = 0; axis < kNumAxes; ++axis) {
+    const NodeSet &set = *sets[axis];
+    effect.members.sets[axis] = set;
     const Vocabulary *vocabulary = vocabularies[axis];
-    const NodeSet &set = members.sets[axis];
+    NodeSet &questions = effect.questions.sets[axis];
     if (!vocabulary || vocabulary->size() == 0)
-      effect.questions.sets[axis] = set;
+      questions = set;
+    else if (forbid)
+      vocabulary->upwardClosure(set, questions);
     else
-      effect.questions.sets[axis] =
-          forbid ? vocabulary->upwardClosure(set) : vocabulary->downwardInterior(set);
+      vocabulary->downwardInterior(set, questions);
   }
-  effect.members = std::move(members);
+}
+
+size_t Effects::maxEffects(const Rule &rule) {
+  if (rule.kind == RuleKind::Link)
+    return 2; // the pair and its mirror
+  if (rule.prohibition)
+    return rule.kind == RuleKind::Collect ? 2 : 1; // never collect: and never used
+  // The statement, our use of what is collected, the limit of `only`.
+  return 1 + (rule.kind == RuleKind::Collect ? 1 : 0) + (rule.only ? 1 : 0);
 }
 
 // docs/semantics.md, the table of statements and the `only` modifier.
 void Effects::derive(const Rule &rule) {
   const NodeSet &categories = rule.categories.nodes;
-  NodeSet sources = axisSet(VocabularyKind::Source, rule.sources.nodes);
-  auto purposeSet = [&](const NodeSet &set) { return axisSet(VocabularyKind::Purpose, set); };
-  auto everyone = [&] { return model.recipients().all(); };
-  auto us = [&] { return NodeSet::range(model.usRecipient, model.usRecipient); };
-  auto tuple = [&](NodeSet p, NodeSet r) { return Box{{categories, sources, p, r}}; };
-  auto data = [&] { return Box{{categories, sources, unusedAxis(), unusedAxis()}}; };
+  const NodeSet &sources = axisRef(VocabularyKind::Source, rule.sources.nodes);
+  auto purposeSet = [&](const NodeSet &set) -> const NodeSet & {
+    return axisRef(VocabularyKind::Purpose, set);
+  };
+  const NodeSet everyone = model.recipients().all();
+  const NodeSet us = NodeSet::range(model.usRecipient, model.usRecipient);
+  auto tuple = [&](bool forbid, EffectOrigin origin, const NodeSet &purposes,
+                   const NodeSet &recipients) {
+    add(rule, Relation::Tuple, forbid, origin, categories, sources, purposes, recipients);
+  };
 
   if (rule.kind == RuleKind::Link) {
-    Box pair{{categories, sources, rule.linked.nodes, unusedAxis()}};
-    Box mirrored{{rule.linked.nodes, sources, categories, unusedAxis()}};
-    bool symmetric = pair == mirrored;
-    add(rule, Relation::Link, rule.prohibition, EffectOrigin::Statement, std::move(pair));
-    if (!symmetric)
-      add(rule, Relation::Link, rule.prohibition, EffectOrigin::MirroredLink, std::move(mirrored));
+    const NodeSet &linked = rule.linked.nodes;
+    add(rule, Relation::Link, rule.prohibition, EffectOrigin::Statement, categories, sources,
+        linked, unused);
+    // `link A with B` also joins B with A; one effect when the two are the same.
+    if (categories != linked)
+      add(rule, Relation::Link, rule.prohibition, EffectOrigin::MirroredLink, linked, sources,
+          categories, unused);
     return;
   }
 
   if (rule.prohibition) {
     switch (rule.kind) {
     case RuleKind::Collect:
-      add(rule, Relation::Collect, true, EffectOrigin::Statement, data());
+      add(rule, Relation::Collect, true, EffectOrigin::Statement, categories, sources, unused,
+          unused);
       // Data that may not be collected may not be used or disclosed by anyone either.
-      add(rule, Relation::Tuple, true, EffectOrigin::NeverCollected,
-          tuple(purposeSet(model.purposes().all()), everyone()));
+      tuple(true, EffectOrigin::NeverCollected, purposeSet(model.purposes().all()), everyone);
       return;
     case RuleKind::Use:
       // By anyone: `us` and every other recipient.
-      add(rule, Relation::Tuple, true, EffectOrigin::Statement,
-          tuple(purposeSet(rule.purposes.nodes), everyone()));
+      tuple(true, EffectOrigin::Statement, purposeSet(rule.purposes.nodes), everyone);
       return;
     case RuleKind::Disclose:
-      add(rule, Relation::Tuple, true, EffectOrigin::Statement,
-          tuple(purposeSet(rule.purposes.nodes), rule.recipients.nodes));
+      tuple(true, EffectOrigin::Statement, purposeSet(rule.purposes.nodes), rule.recipients.nodes);
       return;
     case RuleKind::Link:
       break;
@@ -155,27 +179,25 @@ void Effects::derive(const Rule &rule) {
   // statement's recipients.
   auto limit = [&](const NodeSet &bound) {
     if (rule.only)
-      add(rule, Relation::Tuple, true, EffectOrigin::PurposeLimit,
-          tuple(rule.purposes.nodes.complement(model.purposes().size()), bound));
+      tuple(true, EffectOrigin::PurposeLimit,
+            rule.purposes.nodes.complement(model.purposes().size()), bound);
   };
   switch (rule.kind) {
   case RuleKind::Collect:
-    add(rule, Relation::Collect, false, EffectOrigin::Statement, data());
+    add(rule, Relation::Collect, false, EffectOrigin::Statement, categories, sources, unused,
+        unused);
     // Collecting for P permits our own use for P. Without `for` the purpose is unspecified,
     // and nothing but the collection is permitted (GDPR Art. 5(1)(b), purpose limitation).
     if (rule.purposes.written)
-      add(rule, Relation::Tuple, false, EffectOrigin::CollectedUse,
-          tuple(purposeSet(rule.purposes.nodes), us()));
-    limit(everyone());
+      tuple(false, EffectOrigin::CollectedUse, purposeSet(rule.purposes.nodes), us);
+    limit(everyone);
     return;
   case RuleKind::Use:
-    add(rule, Relation::Tuple, false, EffectOrigin::Statement,
-        tuple(purposeSet(rule.purposes.nodes), us()));
-    limit(everyone());
+    tuple(false, EffectOrigin::Statement, purposeSet(rule.purposes.nodes), us);
+    limit(everyone);
     return;
   case RuleKind::Disclose:
-    add(rule, Relation::Tuple, false, EffectOrigin::Statement,
-        tuple(purposeSet(rule.purposes.nodes), rule.recipients.nodes));
+    tuple(false, EffectOrigin::Statement, purposeSet(rule.purposes.nodes), rule.recipients.nodes);
     limit(rule.recipients.nodes);
     return;
   case RuleKind::Link:

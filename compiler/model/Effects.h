@@ -101,9 +101,19 @@ public:
 
 private:
   void derive(const Rule &rule);
-  void add(const Rule &rule, Relation relation, bool forbids, EffectOrigin origin, Box members);
+  /// Adds the effect whose members are first x second x third x fourth (nothing when one of
+  /// them is empty). The sets are copied straight into the effect: deriving is a large part
+  /// of checking a big policy, and temporary boxes cost more than the rest of it.
+  void add(const Rule &rule, Relation relation, bool forbids, EffectOrigin origin,
+           const NodeSet &first, const NodeSet &second, const NodeSet &third,
+           const NodeSet &fourth);
+  /// How many effects derive(rule) adds at most, so that the vector is sized once.
+  static size_t maxEffects(const Rule &rule);
+  /// axisSet without the copy.
+  const NodeSet &axisRef(VocabularyKind kind, const NodeSet &set) const;
 
   const PolicyModel &model;
+  const NodeSet unused = unusedAxis();
   std::vector<Effect> effects;
   /// By rule index: the first effect of that rule and one past its last.
   std::vector<std::pair<uint32_t, uint32_t>> byRule;

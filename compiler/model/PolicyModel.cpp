@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <cassert>
 #include <vector>
 
 namespace policyc::model {
@@ -124,27 +125,30 @@ NodeSet Vocabulary::withFlag(NodeFlag flag) const {
 // In pre-order every ancestor of a node of [first, last] is either inside the interval or an
 // ancestor of `first`, and the nodes of the interval whose subtree reaches past `last` are
 // the ancestors of `last + 1` inside it. Both closures therefore cost the depth per interval.
-NodeSet Vocabulary::upwardClosure(const NodeSet &set) const {
-  NodeSet result = set;
+void Vocabulary::upwardClosure(const NodeSet &set, NodeSet &result) const {
+  assert(&set != &result && "the closure is written over its own input");
+  result = set;
   for (const Interval &interval : set.getIntervals()) {
     if (interval.first >= size())
       continue; // the single point of an unused axis
     for (NodeId id = nodes[interval.first].parent; id != kNoNode; id = nodes[id].parent)
       result.add(Interval{id, id});
   }
-  return result;
 }
 
-NodeSet Vocabulary::downwardInterior(const NodeSet &set) const {
+void Vocabulary::downwardInterior(const NodeSet &set, NodeSet &result) const {
+  assert(&set != &result && "the interior is written over its own input");
   // Most sets are unions of whole subtrees, which are their own interior: check first, so
   // that the common case costs one parent lookup per interval and one copy.
   auto cuts = [&](const Interval &interval) {
     return interval.last + 1 < size() && nodes[interval.last + 1].parent != kNoNode &&
            nodes[interval.last + 1].parent >= interval.first;
   };
-  if (llvm::none_of(set.getIntervals(), cuts))
-    return set;
-  NodeSet result;
+  if (llvm::none_of(set.getIntervals(), cuts)) {
+    result = set;
+    return;
+  }
+  result = NodeSet();
   std::vector<NodeId> cut;
   for (const Interval &interval : set.getIntervals()) {
     if (!cuts(interval)) {
@@ -166,7 +170,6 @@ NodeSet Vocabulary::downwardInterior(const NodeSet &set) const {
     if (from <= interval.last)
       result.add(Interval{from, interval.last});
   }
-  return result;
 }
 
 PolicyModel::PolicyModel() = default;

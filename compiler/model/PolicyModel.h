@@ -125,10 +125,22 @@ public:
 
   /// The nodes whose subtree meets `set`: the set and every ancestor of its nodes. A question
   /// about such a node concerns some member of the set (docs/semantics.md, "Groups").
-  NodeSet upwardClosure(const NodeSet &set) const;
+  NodeSet upwardClosure(const NodeSet &set) const {
+    NodeSet result;
+    upwardClosure(set, result);
+    return result;
+  }
   /// The nodes whose whole subtree lies in `set`: a question about such a node concerns
   /// members of the set only.
-  NodeSet downwardInterior(const NodeSet &set) const;
+  NodeSet downwardInterior(const NodeSet &set) const {
+    NodeSet result;
+    downwardInterior(set, result);
+    return result;
+  }
+  /// The same, written over `out` (not `set` itself): Effects fills its boxes in place, which
+  /// spares a copy per axis of every effect.
+  void upwardClosure(const NodeSet &set, NodeSet &out) const;
+  void downwardInterior(const NodeSet &set, NodeSet &out) const;
 };
 
 // ---------------------------------------------------------------------------------------
