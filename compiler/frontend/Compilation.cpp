@@ -141,9 +141,11 @@ withLoneCarriageReturnsAsNewlines(std::unique_ptr<llvm::MemoryBuffer> buffer) {
 void Compilation::loadUnit(std::unique_ptr<llvm::MemoryBuffer> buffer, llvm::StringRef path,
                            const std::string &canonical, unsigned depth, bool isFile) {
   visiting[canonical] = true;
+  bytesLoaded += buffer->getBufferSize();
   buffer = withLoneCarriageReturnsAsNewlines(std::move(buffer));
   unsigned bufferId = sources.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
-  parse::ParseLimits parseLimits{limits.maxNestingDepth, limits.maxTokensPerStatement};
+  parse::ParseLimits parseLimits{limits.maxNestingDepth, limits.maxTokensPerStatement,
+                                 limits.maxStatements, limits.maxTokens};
   parse::Incremental incremental =
       overlay ? overlay->incrementalParse(canonical) : parse::Incremental();
   auto unit = parse::parseBuffer(sources, bufferId, diags, &parseStats, parseLimits, incremental);
@@ -179,7 +181,7 @@ void Compilation::reportCycle(const ImportSite &site) {
 void Compilation::followImports(const ast::TranslationUnit &unit, unsigned depth) {
   for (const auto &item : unit.items) {
     const auto *import = llvm::dyn_cast<ast::ImportDecl>(item.get());
-    if (!import || diags.stopped())
+    if (!import || diags.stopped() || parseStats.overLimit)
       continue;
     llvm::StringRef target = import->target.value;
     llvm::SmallString<256> path;
@@ -210,6 +212,14 @@ void Compilation::followImports(const ast::TranslationUnit &unit, unsigned depth
       buffer = readFile(path, &site);
     if (!buffer)
       continue;
+    // Each file is within maxFileSize; together they are bounded too, or a policy of many
+    // imports would claim memory without limit.
+    uint64_t total = bytesLoaded + buffer->getBufferSize();
+    if (total > limits.maxPolicySize) {
+      diags.report(site.range, diag::err_policy_too_large, displayFileName(path), total,
+                   limits.maxPolicySize);
+      continue;
+    }
     stack.push_back(site);
     loadUnit(std::move(buffer), site.imported, canonical, depth + 1, /*isFile=*/true);
     stack.pop_back();
@@ -228,7 +238,9 @@ void Compilation::releaseSyntaxTrees() {
 }
 
 std::unique_ptr<model::PolicyModel> Compilation::analyze() {
-  if (units.empty())
+  // Past a limit the policy was parsed only in part: its names and statements are incomplete,
+  // and the limit's error says all there is to say.
+  if (units.empty() || parseStats.overLimit)
     return nullptr;
   std::vector<const ast::TranslationUnit *> ordered;
   ordered.reserve(units.size());

@@ -35,10 +35,12 @@ std::string displayFileName(llvm::StringRef path);
 /// The bounds of basic/Limits.h, injectable so that tests can reach each one cheaply.
 struct CompilationLimits {
   uint64_t maxFileSize = limits::kMaxFileSize;
+  uint64_t maxPolicySize = limits::kMaxPolicySize;
   unsigned maxImportDepth = limits::kMaxImportDepth;
   unsigned maxNestingDepth = limits::kMaxNestingDepth;
   unsigned maxTokensPerStatement = limits::kMaxTokensPerStatement;
   unsigned maxStatements = limits::kMaxStatements;
+  uint64_t maxTokens = limits::kMaxTokens;
 };
 
 /// What an editor adds to a compilation (the language server): its text of the files it
@@ -120,6 +122,8 @@ private:
   llvm::SourceMgr &sources;
   DiagnosticEngine &diags;
   CompilationLimits limits;
+  /// Bytes of every file loaded so far, against limits.maxPolicySize.
+  uint64_t bytesLoaded = 0;
   std::vector<std::unique_ptr<ast::TranslationUnit>> units;
   std::vector<std::string> files;
   /// Canonical paths loaded or being loaded; the value is true while on the import stack.

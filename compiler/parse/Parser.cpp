@@ -145,13 +145,28 @@ std::unique_ptr<ast::TranslationUnit> parseBuffer(llvm::SourceMgr &sources, unsi
   ItemReuse reuse(incremental, text, diags);
 
   Chunk chunk;
-  while (!diags.stopped() && splitter.next(chunk)) {
+  while (!diags.stopped() && (!stats || !stats->overLimit) && splitter.next(chunk)) {
     if (stats) {
       ++stats->items;
       stats->tokens += chunk.tokens.size();
     }
     if (chunk.hasError || chunk.tokens.empty())
       continue;
+    // Counted before the item's tree is built, so that no input grows the trees past the
+    // memory the limits are sized for (basic/Limits.h). An empty item (a stray ';') costs
+    // nothing and is not counted.
+    bool empty = chunk.tokens.size() == 1 &&
+                 chunk.tokens.front().type == static_cast<size_t>(TokenKind::SEMI);
+    if (stats &&
+        ((!empty && ++stats->itemsKept > limits.maxItems) || stats->tokens > limits.maxTokens)) {
+      stats->overLimit = true;
+      llvm::SMLoc at = llvm::SMLoc::getFromPointer(text.data() + chunk.tokens.front().begin);
+      if (stats->itemsKept > limits.maxItems)
+        diags.report(at, diag::err_too_many_statements, limits.maxItems);
+      else
+        diags.report(at, diag::err_too_many_tokens, limits.maxTokens);
+      break;
+    }
     if (reuse.takeOver(chunk, *unit))
       continue;
     reuse.beginItem(chunk);

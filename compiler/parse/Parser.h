@@ -22,6 +22,10 @@ namespace policyc::parse {
 struct ParseStats {
   uint64_t items = 0;
   uint64_t tokens = 0;
+  uint64_t itemsKept = 0; ///< items that are not empty and lexed without error
+  /// The items or tokens went past ParseLimits (counted over every file parsed with these
+  /// stats); the rest of the policy is not parsed.
+  bool overLimit = false;
   uint64_t llFallbacks = 0; ///< items the fast SLL pass could not decide
 };
 
@@ -29,6 +33,9 @@ struct ParseStats {
 struct ParseLimits {
   unsigned maxNestingDepth = limits::kMaxNestingDepth;
   unsigned maxTokensPerStatement = limits::kMaxTokensPerStatement;
+  /// Bounds on all items and tokens counted in ParseStats (so over every file of a policy).
+  uint64_t maxItems = limits::kMaxStatements;
+  uint64_t maxTokens = limits::kMaxTokens;
 };
 
 /// Parses buffer `bufferId` of `sources`. Syntax errors go to `diags`; the unit holds every

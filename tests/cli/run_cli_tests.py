@@ -639,13 +639,67 @@ def hostile_import_chain():
 @case
 def hostile_50mb_file():
     # 50 MB of declarations and statements; the error at the end keeps the checker out, so
-    # that this measures the front end (the checker has its own benchmarks).
-    block = CLEAN.replace("contact", "c#").replace("support", "p#").replace("website", "s#")
-    text = "".join(block.replace("#", str(i)) for i in range(50_000_000 // len(block) + 1))
+    # that this measures the front end (the checker has its own benchmarks). Descriptions
+    # make each block about 300 bytes, which keeps the file's statements
+    # and declarations inside the limits: hostile_too_many_statements goes past them.
+    description = ' "' + "described at length so that the block is long " * 4 + '"'
+    block = (CLEAN.replace("contact", "c#").replace("support", "p#").replace("website", "s#")
+             .replace(" { email; }", description + " { email; }"))
+    blocks = 50_000_000 // len(block) + 1
+    expect(4 * blocks < 800_000, "the blocks stay within the statement limit")
+    text = "".join(block.replace("#", str(i)) for i in range(blocks))
     path = write("fifty.policy", text + "use c0 for missing;\n")
     expect(os.path.getsize(path) >= 50_000_000, "the file is 50 MB")
     result = run("check", path, timeout=300)
     expect(result.returncode == 1, "exit 1 for the one error at the end", result)
+    expect(result.stderr.count("error:") == 1, "only that error", result)
+
+
+@case
+def hostile_too_many_statements():
+    # One declaration past the statement limit (800,000, which keeps the largest policy the
+    # limits admit within about 2 GB): an error while parsing, never a run out of memory.
+    text = "".join("category c%d;\n" % i for i in range(800_001))
+    path = write("million.policy", text)
+    result = run("check", path, timeout=300)
+    expect(result.returncode == 1, "exit 1", result)
+    expect("more than 800000 statements" in result.stderr, "the limit is named", result)
+    expect("[-Wlimits]" in result.stderr, "under -Wlimits", result)
+    expect(result.stderr.count("error:") == 1, "only that error: nothing past it is analysed",
+           result)
+
+
+@case
+def hostile_too_many_tokens():
+    # Few statements, many tokens: 41 categories of 99,990 members each (two tokens a member,
+    # 8.2 million in all, each declaration within the 200,000 tokens of one statement) pass
+    # the token limit, which bounds what the trees and the model cost.
+    member = " m%d;"
+    blocks = []
+    for g in range(41):
+        blocks.append("category c%d {" % g + "".join(member % i for i in range(99_990)) + " }\n")
+    path = write("members.policy", "".join(blocks))
+    result = run("check", path, timeout=300)
+    expect(result.returncode == 1, "exit 1", result)
+    expect("more than 8000000 tokens" in result.stderr, "the limit is named", result)
+    expect(result.stderr.count("error:") == 1, "only that error", result)
+
+
+@case
+def hostile_policy_too_large():
+    # Every file within the file limit, together past the policy limit (64 MiB): the import
+    # that crosses it is refused with its own error.
+    chunk = "// " + "x" * 1020 + "\n"
+    names = []
+    for i in range(3):
+        name = "part%d.policy" % i
+        write(name, chunk * (24 * 1024))  # 24 MiB of comments each
+        names.append(name)
+    path = write("parts.policy", "".join('import "%s";\n' % name for name in names))
+    result = run("check", path, timeout=300)
+    expect(result.returncode == 1, "exit 1", result)
+    expect("importing" in result.stderr and "part2.policy" in result.stderr
+           and "[-Wlimits]" in result.stderr, "the third import is refused", result)
     expect(result.stderr.count("error:") == 1, "only that error", result)
 
 

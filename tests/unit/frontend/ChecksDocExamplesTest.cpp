@@ -33,6 +33,8 @@ const std::set<std::string> kSchematic = {
     "err_is_a_directory",
     "err_file_too_large",
     "err_stream_too_large",
+    "err_policy_too_large",
+    "err_too_many_tokens",
     "fatal_too_many_errors",
     "note_too_many_warnings",
     "warn_unknown_warning_option",

@@ -190,9 +190,20 @@ std::set<std::string> idsFromInProcessCases() {
   shortStatements.maxTokensPerStatement = 5;
   expect(compileFile(policy, shortStatements), "err_statement_too_long");
 
+  CompilationLimits fewTokens;
+  fewTokens.maxTokens = 5;
+  expect(compileFile(policy, fewTokens), "err_too_many_tokens");
+
   CompilationLimits fewStatements;
   fewStatements.maxStatements = 2;
   expect(compileFile(policy, fewStatements), "err_too_many_statements");
+
+  // The root is within the file limit; the first import takes all files past the total.
+  CompilationLimits smallPolicy;
+  smallPolicy.maxPolicySize = 64;
+  expect(compileFile(sourcePath("tests/diagnostics/driver/clean-import-diamond.policy"),
+                     smallPolicy),
+         "err_policy_too_large");
 
   CompilationLimits shallowImports;
   shallowImports.maxImportDepth = 1;
