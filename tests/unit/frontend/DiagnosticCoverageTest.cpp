@@ -201,9 +201,9 @@ std::set<std::string> idsFromInProcessCases() {
   // The root is within the file limit; the first import takes all files past the total.
   CompilationLimits smallPolicy;
   smallPolicy.maxPolicySize = 64;
-  expect(compileFile(sourcePath("tests/diagnostics/driver/clean-import-diamond.policy"),
-                     smallPolicy),
-         "err_policy_too_large");
+  expect(
+      compileFile(sourcePath("tests/diagnostics/driver/clean-import-diamond.policy"), smallPolicy),
+      "err_policy_too_large");
 
   CompilationLimits shallowImports;
   shallowImports.maxImportDepth = 1;
