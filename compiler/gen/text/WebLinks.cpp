@@ -5,11 +5,11 @@
 namespace policyc::gen::text {
 
 namespace {
-/// Characters a link may hold: safe unescaped in an HTML attribute value and in a CommonMark
-/// autolink, and never markup. `&`, quotes, brackets and parentheses are left out on purpose:
-/// an address holding one stays text rather than become a link that means something else.
+/// Characters a link may hold: safe in a CommonMark autolink, and in an HTML attribute once
+/// `&` is escaped. Quotes, brackets, parentheses and `<` `>` are left out on purpose: an
+/// address holding one stays text rather than become a link that means something else.
 bool linkCharacter(char c) {
-  return llvm::isAlnum(c) || llvm::StringRef("-._~/?#=%+:@!$*,;").contains(c);
+  return llvm::isAlnum(c) || llvm::StringRef("-._~/?#=%+:@!$&*,;").contains(c);
 }
 
 bool sentencePunctuation(char c) {

@@ -16,8 +16,8 @@ namespace policyc::gen::text {
 struct TextPiece {
   std::string text;
   /// Empty for plain text; otherwise the link: the URL itself, or `mailto:` and the address.
-  /// It holds only letters, digits and `-._~/?#=%+:@!$*,;`, so it needs no escaping in an
-  /// HTML attribute or a CommonMark autolink (`<...>`).
+  /// It holds only letters, digits and `-._~/?#=%+:@!$&*,;`, so it needs no escaping in a
+  /// CommonMark autolink (`<...>`) and only `&` does in an HTML attribute.
   std::string href;
 
   bool isLink() const { return !href.empty(); }
