@@ -86,9 +86,9 @@ bool isCharacterReference(llvm::StringRef text, size_t at) {
 /// a document came from policy text that was not escaped; when the renderer starts using a
 /// new element, it belongs here.
 constexpr llvm::StringLiteral kRendererTags[] = {
-    "a",     "article", "body", "div", "h1",    "h2",   "h3",      "head",   "header",
-    "html",  "li",      "meta", "nav", "ol",    "p",    "section", "strong", "style",
-    "table", "tbody",   "td",   "th",  "thead", "time", "title",   "tr",     "ul",
+    "a",     "body",  "div",  "footer", "h1",    "h2",   "h3",      "head", "header", "html",
+    "li",    "main",  "meta", "nav",    "ol",    "p",    "section", "span", "strong", "style",
+    "table", "tbody", "td",   "th",     "thead", "time", "title",   "tr",   "ul",     "wbr",
 };
 } // namespace
 

@@ -12,6 +12,7 @@
 #include "gen/cpp/CppNames.h"
 
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -49,6 +50,10 @@ cl::opt<std::string> TextFormat("format", cl::init("md"), cl::value_desc("md|htm
                                 cl::desc("Format of 'gen text': md (Markdown, the default) or "
                                          "html (one standalone HTML5 file)"),
                                 cl::sub(genCommand()));
+cl::opt<std::string> Css("css", cl::value_desc("file"),
+                         cl::desc("CSS of your own for 'gen text --format=html', embedded after "
+                                  "the built-in style so that its rules win"),
+                         cl::sub(genCommand()));
 cl::opt<std::string> Namespace("namespace", cl::value_desc("ns"),
                                cl::desc("C++ namespace of 'gen cpp' (e.g. acme::privacy); the "
                                         "default is the policy file's name"),
@@ -195,6 +200,21 @@ int runGen() {
     }
   }
 
+  if (!Css.empty() && (backend->generate != gen::generateText || textFormat != "html")) {
+    llvm::errs() << "policyc gen: error: --css applies to 'gen text --format=html' only\n";
+    return ExitUsage;
+  }
+  // Read before compiling: an unreadable file is an error whatever the policy says.
+  std::string authorCss;
+  if (!Css.empty()) {
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> css = llvm::MemoryBuffer::getFile(Css);
+    if (!css) {
+      diags.report(llvm::SMRange(), diag::err_cannot_open_file, Css, css.getError().message());
+      return setup.finish(/*ioError=*/true);
+    }
+    authorCss = (*css)->getBuffer().str();
+  }
+
   CompiledPolicy policy = compilePolicy(File, sources, diags, config);
   if (policy.ioError || !policy.model || diags.hasErrors())
     return setup.finish(policy.ioError);
@@ -250,6 +270,7 @@ int runGen() {
   gen::GeneratorOptions options;
   options.sourcePath = displayFileName(File);
   options.textFormat = textFormat;
+  options.textCss = std::move(authorCss);
   options.cppNamespace = cppNamespace;
   uint64_t bytesIn = inputBytes(sources);
   uint64_t bound = limits::kOutputAllowance + limits::kMaxOutputGrowth * bytesIn;

@@ -26,6 +26,9 @@ struct GeneratorOptions {
   std::string cppNamespace;
   /// "md" or "html" (gen text).
   std::string textFormat = "md";
+  /// The author's CSS for gen text --format=html (--css FILE), embedded after the built-in
+  /// style; empty for none.
+  std::string textCss;
 };
 
 /// What a backend gets: the checked model and where its statements come from.

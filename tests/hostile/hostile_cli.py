@@ -40,9 +40,9 @@ import tempfile
 import threading
 import time
 
-ALLOWED_ELEMENTS = {"a", "article", "body", "div", "h1", "h2", "h3", "head", "header", "html",
-                    "li", "meta", "nav", "ol", "p", "section", "strong", "style", "table",
-                    "tbody", "td", "th", "thead", "time", "title", "tr", "ul"}
+ALLOWED_ELEMENTS = {"a", "body", "div", "footer", "h1", "h2", "h3", "head", "header",
+                    "html", "li", "main", "meta", "nav", "ol", "p", "section", "span", "strong",
+                    "style", "table", "tbody", "td", "th", "thead", "time", "title", "tr", "ul", "wbr"}
 KINDS = ["Category", "Source", "Purpose", "Recipient", "Consent", "Event"]
 JSON_KINDS = ["categories", "sources", "purposes", "recipients", "consents", "events"]
 

@@ -79,6 +79,7 @@ class Checker(html.parser.HTMLParser):
         self.ids = []
         self.hrefs = []
         self.statements = set()
+        self.sections = []  # (id, data-section) of every <section>
         self.elements = []
         self.text = []
         self.title = None
@@ -111,6 +112,9 @@ class Checker(html.parser.HTMLParser):
                     if not word.isdigit():
                         self.error_at("data-statements holds %r" % word)
                     self.statements.add(int(word))
+        if tag == "section":
+            values = dict(attrs)
+            self.sections.append((values.get("id"), values.get("data-section")))
         if tag in VOID_ELEMENTS:
             return
         self.stack.append(tag)
@@ -189,6 +193,19 @@ def check_html(options):
     for href in checker.hrefs:
         if href.startswith("#") and href[1:] not in checker.ids:
             problems.append("link %s has no target" % href)
+    # The stable anchors (docs/text-generation.md, "Anchors").
+    anchored = {int(i[2:]) for i in checker.ids if re.fullmatch(r"s-[0-9]+", i or "")}
+    if sorted(ids - anchored):
+        problems.append("statements without an anchor s-N: %s" % sorted(ids - anchored))
+    if not checker.sections:
+        problems.append("no <section>")
+    for section_id, name in checker.sections:
+        if section_id != name or not re.fullmatch(r"[a-z_]+", section_id or ""):
+            problems.append("section id %r is not its note section %r" % (section_id, name))
+    for landmark in ("header", "nav", "main", "footer"):
+        if checker.elements.count(landmark) != 1:
+            problems.append("expected one <%s>, found %d" % (landmark,
+                                                             checker.elements.count(landmark)))
     if "script" in checker.elements:
         problems.append("the document has a <script> element")
     if checker.elements.count("style") != 1:
@@ -229,14 +246,84 @@ def check_escaping(options):
     for comment in checker.comments:
         if "alert" in comment or "<" in comment:
             problems.append("policy text leaked into a comment: %r" % comment)
+    problems += check_links("HTML", checker.hrefs)
     # Markdown: the hostile string must be escaped, never raw HTML.
     if HOSTILE in md_out or "<b>" in md_out:
         problems.append("raw HTML from the policy in the Markdown output")
     if "&lt;script&gt;alert(1)&lt;/script&gt;" not in md_out:
         problems.append("the Markdown does not escape the <script> text")
+    cmark = shutil.which("cmark-gfm")
+    if cmark:
+        # Without GitHub's autolink extension: our autolinks must work in any CommonMark viewer.
+        rendered = subprocess.run([cmark, "-e", "table"], input=md_out.encode(),
+                                  capture_output=True, check=True).stdout.decode()
+        problems += check_links("Markdown (CommonMark)", parse(rendered).hrefs)
+    else:
+        problems.append("cmark-gfm is not installed (scripts/setup test installs it)")
     if problems:
         fail("\n  ".join(problems))
-    print("OK: every text from the policy is escaped in HTML and Markdown")
+    print("OK: every text from the policy is escaped in HTML and Markdown; only https and "
+          "mailto links to the policy's addresses")
+
+
+# hostile.policy's addresses: these must become links, and nothing else may.
+SAFE_LINKS = {"mailto:privacy@example.com", "https://example.com/privacy?a=1",
+              "http://example.org/opt-out"}
+
+
+def check_links(where, hrefs):
+    problems = []
+    external = {href for href in hrefs if not href.startswith("#")}
+    for href in sorted(external - SAFE_LINKS):
+        problems.append("%s: a link to %r" % (where, href))
+    for href in sorted(SAFE_LINKS - external):
+        problems.append("%s: %r is not a link" % (where, href))
+    return problems
+
+
+def check_css(options):
+    """--css: the author's CSS after ours, unable to close <style>; errors write nothing."""
+    with tempfile.TemporaryDirectory() as directory:
+        out = os.path.join(directory, "out.html")
+        css = os.path.join(directory, "site.css")
+        with open(css, "w", encoding="utf-8") as handle:
+            handle.write("body { color: #123456; }\n/* </style><script>alert(1)</script> */\n")
+        result = run(options.policyc, ["gen", "text", options.policy, "--format=html",
+                                       "--css", css, "-o", out], options.cwd)
+        if result.returncode != 0:
+            fail("--css exited %d:\n%s" % (result.returncode, result.stderr.decode()))
+        with open(out, encoding="utf-8") as handle:
+            document = handle.read()
+        checker = parse(document)
+        problems = list(checker.errors)
+        if "script" in checker.elements or checker.elements.count("style") != 1:
+            problems.append("the CSS broke out of <style>: %s" % sorted(set(checker.elements)))
+        style = document[document.index("<style>"):document.index("</style>")]
+        ours = style.find("@media print")
+        theirs = style.find("body { color: #123456; }")
+        if ours < 0 or theirs < ours:
+            problems.append("the author's CSS is not embedded after ours")
+        if "\\3C /style>" not in style:
+            problems.append("the author's `<` is not written as \\3C ")
+        os.remove(out)
+        for args, expected, message in (
+                (["--css", os.path.join(directory, "missing.css")], 2, b"cannot open"),
+                (["--css", directory], 2, b"cannot open"),
+                (["--css", css, "--format=md"], 2, b"--css applies to"),
+        ):
+            arguments = ["gen", "text", options.policy, "-o", out] + args
+            if "--format=md" not in args:
+                arguments.append("--format=html")
+            result = run(options.policyc, arguments, options.cwd)
+            if result.returncode != expected or os.path.exists(out):
+                problems.append("%s exited %d (expected %d) or wrote output"
+                                % (" ".join(args), result.returncode, expected))
+            if message not in result.stderr:
+                problems.append("%s: no clear message: %s" % (" ".join(args),
+                                                              result.stderr.decode()))
+    if problems:
+        fail("\n  ".join(problems))
+    print("OK: --css embedded after the built-in style, escaped; unreadable file exits 2")
 
 
 def check_refuse(options):
@@ -353,7 +440,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("check", choices=["compare", "html", "escaping", "refuse", "incomplete",
-                                          "markdown"])
+                                          "markdown", "css"])
     parser.add_argument("--policyc", required=True)
     parser.add_argument("--cwd", required=True, help="run policyc here (paths in the output)")
     parser.add_argument("--policy", required=True, help="relative to --cwd")
@@ -364,7 +451,7 @@ def main():
     options = parser.parse_args()
     {"compare": compare, "html": check_html, "escaping": check_escaping,
      "refuse": check_refuse, "incomplete": check_incomplete,
-     "markdown": check_markdown}[options.check](options)
+     "markdown": check_markdown, "css": check_css}[options.check](options)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 // a comment between them would split the list or the table.
 #include "gen/text/Escaping.h"
 #include "gen/text/Renderers.h"
+#include "gen/text/WebLinks.h"
 
 #include "llvm/Support/raw_ostream.h"
 
@@ -23,6 +24,15 @@ std::string traceText(const std::vector<Trace> &traces) {
   return commentText(text);
 }
 
+/// Text escaped, its web and e-mail addresses as CommonMark autolinks (`<https://...>`,
+/// `<name@example.com>`), which need no escaping: WebLinks admits no character that would.
+std::string linkedText(llvm::StringRef text) {
+  std::string result;
+  for (const TextPiece &piece : findWebLinks(text))
+    result += piece.isLink() ? "<" + piece.text + ">" : escapeMarkdown(piece.text);
+  return result;
+}
+
 /// The spans as one line, trimmed before escaping so that what starts the line is escaped.
 std::string inlineText(const Inline &text) {
   std::string result;
@@ -34,16 +44,15 @@ std::string inlineText(const Inline &text) {
       piece = piece.ltrim(' ');
     if (i + 1 == text.size())
       piece = piece.rtrim(' ');
-    std::string escaped = escapeMarkdown(piece);
     switch (span.kind) {
     case Span::Kind::Text:
-      result += escaped;
+      result += linkedText(piece);
       break;
     case Span::Kind::Strong:
-      result += "**" + escaped + "**";
+      result += "**" + linkedText(piece) + "**";
       break;
     case Span::Kind::Link:
-      result += "[" + escaped + "](#" + span.target + ")";
+      result += "[" + escapeMarkdown(piece) + "](#" + span.target + ")";
       break;
     }
   }

@@ -25,7 +25,7 @@ bool generateText(const GeneratorContext &context, llvm::raw_ostream &out) {
   std::string rendered;
   llvm::raw_string_ostream stream(rendered);
   if (html)
-    text::renderHtml(document, stream);
+    text::renderHtml(document, stream, context.options.textCss);
   else
     text::renderMarkdown(document, stream);
   stream.flush();
