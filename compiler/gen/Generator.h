@@ -26,6 +26,8 @@ struct GeneratorOptions {
   std::string cppNamespace;
   /// "md" or "html" (gen text).
   std::string textFormat = "md";
+  /// "full", "short" or "both" (gen text --layer).
+  std::string textLayer = "full";
 };
 
 /// What a backend gets: the checked model and where its statements come from.

@@ -25,6 +25,23 @@ std::string Phrases::nodeName(VocabularyKind kind, model::NodeId id) const {
   return identifierWords(node.name);
 }
 
+namespace {
+size_t wordCount(llvm::StringRef text) {
+  return text.count(' ') + (text.empty() ? 0 : 1);
+}
+} // namespace
+
+std::string Phrases::shortName(VocabularyKind kind, model::NodeId id) const {
+  const model::VocabularyNode &node = model.vocabulary(kind)[id];
+  std::string name = nodeName(kind, id);
+  llvm::StringRef clause = name;
+  for (llvm::StringRef end : {"; ", ": ", " (", ", whose ", ", which "})
+    clause = clause.take_front(clause.find(end));
+  if (node.builtin || wordCount(clause) <= 7)
+    return clause.str();
+  return identifierWords(node.name);
+}
+
 std::string Phrases::categoryWithMembers(model::NodeId id) const {
   const model::Vocabulary &categories = model.categories();
   std::vector<std::string> members;
@@ -160,8 +177,14 @@ std::string Phrases::channel(const model::Channel &channel) const {
   if (channel.kind == model::ChannelKind::settings) {
     if (channel.address.empty())
       return "in your settings";
-    if (llvm::StringRef(channel.address).contains_insensitive("settings"))
+    llvm::StringRef address = channel.address;
+    if (address.contains_insensitive("settings"))
       return "in " + withYour(channel.address);
+    // A place the policy names with its own determiner is that place, not "your settings":
+    // "through the "Customer Sign In" page on our website".
+    for (llvm::StringRef determiner : {"the ", "our ", "your "})
+      if (address.startswith_insensitive(determiner))
+        return "through " + channel.address;
     return "in your settings (" + channel.address + ")";
   }
   std::string text = model::display(channel.kind).str();

@@ -30,6 +30,10 @@ public:
 
   /// A node's description, or the words of its name.
   std::string nodeName(model::VocabularyKind kind, model::NodeId id) const;
+  /// A name short enough for a summary (the table, the short notice): the description up to
+  /// its first ";", ":", " (", ", whose" or ", which" when that has at most seven words,
+  /// else the words of the node's name.
+  std::string shortName(model::VocabularyKind kind, model::NodeId id) const;
   /// A category with its direct members: "contact details (e-mail address and phone)".
   std::string categoryWithMembers(model::NodeId id) const;
 

@@ -57,8 +57,10 @@ std::vector<Block> buildContact(const SectionContext &context);
 /// "for 30 days after E", "until E", "for as long as E", "for as long as needed for P".
 std::string retentionPeriod(const SectionContext &context, const model::Retention &retention);
 
-/// The "at a glance" table: category x purposes x recipients x consent x retention.
+/// The "at a glance" table: category x purposes x recipients x retention.
 std::vector<Block> buildGlance(const SectionContext &context);
+/// The short notice: a few paragraphs, each pointing to its section of the full text.
+std::vector<Block> buildShortNotice(const SectionContext &context);
 
 } // namespace policyc::gen::text
 
