@@ -1,6 +1,7 @@
-// Opting in and out: for every consent, what depends on it (opt-in or opt-out wording) and how
-// to withdraw it. "We do not do so until you opt in" is said only of what withdrawing the
-// consent stops entirely; what another statement allows without it is listed apart.
+// Opting in and out: for every consent, what depends on it (opt-in or opt-out wording, the
+// statements restated with short names: the sections say them in full) and how to withdraw
+// it. "We do not do so until you opt in" is said only of what withdrawing the consent stops
+// entirely; what another statement allows without it is listed apart.
 #include "gen/text/English.h"
 #include "gen/text/Sections.h"
 
@@ -74,7 +75,7 @@ std::vector<Block> buildChoices(const SectionContext &context) {
       if (rule.prohibition ||
           std::find(rule.consents.begin(), rule.consents.end(), id) == rule.consents.end())
         continue;
-      std::optional<ConsentAction> action = context.sentences.consentAction(rule, id);
+      std::optional<ConsentAction> action = context.summarySentences.consentAction(rule, id);
       if (!action)
         continue; // prohibitions leave nothing to consent to
       (action->needed ? needed : helped).push_back(std::move(*action));

@@ -89,7 +89,11 @@ Document buildDocument(const model::PolicyModel &model, const llvm::SourceMgr &s
   Phrases phrases(model, sources);
   Regions regions(model.effects());
   RuleSentences sentences(phrases, regions);
-  SectionContext context{model, phrases, regions, sentences, {}, {}, {}, {}, {}, {}};
+  Phrases summaryPhrases(model, sources);
+  summaryPhrases.useShortNames();
+  RuleSentences summarySentences(summaryPhrases, regions);
+  SectionContext context{model, phrases, regions, sentences, summarySentences, {}, {},
+                         {},    {},      {},      {}};
   for (model::ConsentId id = 0; id < model.consents.size(); ++id)
     context.everyConsent.push_back(id);
   context.trackingCategories = model.categories().withFlag(model::NodeFlag::Tracking);

@@ -16,13 +16,17 @@ std::string Phrases::organization() const {
   return model.policy.controller;
 }
 
-std::string Phrases::nodeName(VocabularyKind kind, model::NodeId id) const {
+std::string Phrases::fullName(VocabularyKind kind, model::NodeId id) const {
   const model::VocabularyNode &node = model.vocabulary(kind)[id];
   if (node.builtin)
     return "us";
   if (!node.description.empty())
     return node.description;
   return identifierWords(node.name);
+}
+
+std::string Phrases::nodeName(VocabularyKind kind, model::NodeId id) const {
+  return shortNames ? shortName(kind, id) : fullName(kind, id);
 }
 
 namespace {
@@ -33,7 +37,7 @@ size_t wordCount(llvm::StringRef text) {
 
 std::string Phrases::shortName(VocabularyKind kind, model::NodeId id) const {
   const model::VocabularyNode &node = model.vocabulary(kind)[id];
-  std::string name = nodeName(kind, id);
+  std::string name = fullName(kind, id);
   llvm::StringRef clause = name;
   for (llvm::StringRef end : {"; ", ": ", " (", ", whose ", ", which "})
     clause = clause.take_front(clause.find(end));

@@ -20,6 +20,9 @@ struct SectionContext {
   const Phrases &phrases;
   const Regions &regions;
   const RuleSentences &sentences;
+  /// The same sentences with short names, for "How can I opt in or opt out?", which restates
+  /// what the other sections say in full.
+  const RuleSentences &summarySentences;
   /// Anchors of the sections the document has, for cross references; a reference to a
   /// section the document leaves out is written without a link.
   std::vector<std::pair<model::NoteSection, std::string>> anchors;
