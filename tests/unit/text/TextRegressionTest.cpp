@@ -308,3 +308,13 @@ TEST_CASE("collection points are named by what the statement leaves out when tha
       "We use your contact details collected through the order form for answering your "
       "questions."));
 }
+
+TEST_CASE("members that make up most of a group are named by the group", "[text][regression]") {
+  auto text = generated("collect contact from web for support;\n"
+                        "use contact.email, contact.phone for marketing;\n"
+                        "use contact.email for shipping;\n");
+  std::string md = markdown(text);
+  CHECK(llvm::StringRef(md).contains("We use your contact details for marketing."));
+  // One member alone is named as written.
+  CHECK(llvm::StringRef(md).contains("We use your e-mail address for shipping your order."));
+}
