@@ -54,6 +54,11 @@ cl::opt<std::string> Css("css", cl::value_desc("file"),
                          cl::desc("CSS of your own for 'gen text --format=html', embedded after "
                                   "the built-in style so that its rules win"),
                          cl::sub(genCommand()));
+cl::opt<std::string> TextLayer("layer", cl::init("full"), cl::value_desc("full|short|both"),
+                               cl::desc("Layer of 'gen text': full (the whole policy, the "
+                                        "default), short (the short notice) or both (one page, "
+                                        "the short notice first)"),
+                               cl::sub(genCommand()));
 cl::opt<std::string> Namespace("namespace", cl::value_desc("ns"),
                                cl::desc("C++ namespace of 'gen cpp' (e.g. acme::privacy); the "
                                         "default is the policy file's name"),
@@ -167,6 +172,11 @@ int runGen() {
                  << "'; known: md html\n";
     return ExitUsage;
   }
+  if (TextLayer != "full" && TextLayer != "short" && TextLayer != "both") {
+    llvm::errs() << "policyc gen: error: unknown text layer '" << TextLayer
+                 << "'; known: full short both\n";
+    return ExitUsage;
+  }
 
   if (!Namespace.empty()) {
     if (std::optional<std::string> problem = gen::cpp::checkNamespace(Namespace)) {
@@ -271,6 +281,7 @@ int runGen() {
   options.sourcePath = displayFileName(File);
   options.textFormat = textFormat;
   options.textCss = std::move(authorCss);
+  options.textLayer = TextLayer;
   options.cppNamespace = cppNamespace;
   uint64_t bytesIn = inputBytes(sources);
   uint64_t bound = limits::kOutputAllowance + limits::kMaxOutputGrowth * bytesIn;

@@ -29,6 +29,8 @@ struct GeneratorOptions {
   /// The author's CSS for gen text --format=html (--css FILE), embedded after the built-in
   /// style; empty for none.
   std::string textCss;
+  /// "full", "short" or "both" (gen text --layer).
+  std::string textLayer = "full";
 };
 
 /// What a backend gets: the checked model and where its statements come from.

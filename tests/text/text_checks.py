@@ -32,8 +32,8 @@ def run(policyc, args, cwd):
     return subprocess.run([policyc] + args, cwd=cwd, capture_output=True)
 
 
-def generate(policyc, cwd, policy, fmt):
-    result = run(policyc, ["gen", "text", policy, "--format=" + fmt], cwd)
+def generate(policyc, cwd, policy, fmt, layer="full"):
+    result = run(policyc, ["gen", "text", policy, "--format=" + fmt, "--layer=" + layer], cwd)
     if result.returncode != 0:
         sys.exit("policyc gen text %s --format=%s failed (%d):\n%s"
                  % (policy, fmt, result.returncode, result.stderr.decode(errors="replace")))
@@ -49,8 +49,8 @@ def compare(options):
     if not os.path.exists(os.path.join(options.cwd, options.policy)):
         print("FAIL: %s does not exist" % options.policy)
         sys.exit(1)
-    first = generate(options.policyc, options.cwd, options.policy, options.format)
-    second = generate(options.policyc, options.cwd, options.policy, options.format)
+    first = generate(options.policyc, options.cwd, options.policy, options.format, options.layer)
+    second = generate(options.policyc, options.cwd, options.policy, options.format, options.layer)
     if first != second:
         fail("two runs of gen text gave different bytes: the output is not deterministic")
     expected = b""
@@ -172,7 +172,7 @@ def statement_ids(policyc, cwd, policy):
 
 
 def check_html(options):
-    raw = generate(options.policyc, options.cwd, options.policy, "html")
+    raw = generate(options.policyc, options.cwd, options.policy, "html", options.layer)
     document = raw.decode("utf-8")  # must be valid UTF-8
     if not document.startswith("<!DOCTYPE html>\n<html lang=\"en\">"):
         fail("the document does not start with the HTML5 doctype and <html lang>")
@@ -409,10 +409,11 @@ def check_markdown(options):
     if not cmark:
         print("FAIL: cmark-gfm is not installed (scripts/setup test installs it)")
         sys.exit(1)
-    markdown = generate(options.policyc, options.cwd, options.policy, "md")
+    markdown = generate(options.policyc, options.cwd, options.policy, "md", options.layer)
     rendered = subprocess.run([cmark, "--unsafe", "-e", "table", "-e", "autolink"],
                               input=markdown, capture_output=True, check=True).stdout.decode()
-    html_out = generate(options.policyc, options.cwd, options.policy, "html").decode()
+    html_out = generate(options.policyc, options.cwd, options.policy, "html",
+                        options.layer).decode()
     problems = list(parse(rendered).errors)
     for leaked in re.findall(r"&lt;!-- (?:statement|declared|Generated)", rendered):
         problems.append("a comment of ours shows as text: %r" % leaked)
@@ -448,6 +449,8 @@ def main():
     parser.add_argument("--expected", help="compare: the checked-in output")
     parser.add_argument("--regenerate", help="compare: the command that updates --expected")
     parser.add_argument("--good", help="refuse, incomplete: a policy without problems")
+    parser.add_argument("--layer", choices=["full", "short", "both"], default="full",
+                        help="compare, html, markdown: the layer of the text (--layer)")
     options = parser.parse_args()
     {"compare": compare, "html": check_html, "escaping": check_escaping,
      "refuse": check_refuse, "incomplete": check_incomplete,

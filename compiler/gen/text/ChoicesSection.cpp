@@ -1,6 +1,7 @@
-// Opting in and out: for every consent, what depends on it (opt-in or opt-out wording) and how
-// to withdraw it. "We do not do so until you opt in" is said only of what withdrawing the
-// consent stops entirely; what another statement allows without it is listed apart.
+// Opting in and out: for every consent, what depends on it (opt-in or opt-out wording, the
+// statements restated with short names: the sections say them in full) and how to withdraw
+// it. "We do not do so until you opt in" is said only of what withdrawing the consent stops
+// entirely; what another statement allows without it is listed apart.
 #include "gen/text/English.h"
 #include "gen/text/Sections.h"
 
@@ -46,6 +47,27 @@ std::vector<Block> buildChoices(const SectionContext &context) {
   const model::PolicyModel &model = context.model;
   const Phrases &phrases = context.phrases;
   std::vector<Block> blocks;
+  // How to withdraw an opt-in consent is said once when several consents share it: the way
+  // most of them share (the first such in load order), before the consents.
+  std::string common;
+  std::vector<Trace> commonTraces;
+  {
+    std::vector<std::string> ways;
+    for (const model::Consent &consent : model.consents)
+      ways.push_back(consent.optIn ? phrases.channels(consent.withdrawals, "or") : "");
+    size_t best = 1;
+    for (const std::string &way : ways) {
+      size_t count = way.empty() ? 0 : std::count(ways.begin(), ways.end(), way);
+      if (count > best) {
+        best = count;
+        common = way;
+      }
+    }
+    for (size_t i = 0; i < ways.size(); ++i)
+      if (!common.empty() && ways[i] == common)
+        commonTraces.push_back(phrases.trace(model.consents[i].range));
+  }
+  size_t commonAt = blocks.size();
   for (model::ConsentId id = 0; id < model.consents.size(); ++id) {
     const model::Consent &consent = model.consents[id];
     std::vector<ConsentAction> needed, helped;
@@ -53,7 +75,7 @@ std::vector<Block> buildChoices(const SectionContext &context) {
       if (rule.prohibition ||
           std::find(rule.consents.begin(), rule.consents.end(), id) == rule.consents.end())
         continue;
-      std::optional<ConsentAction> action = context.sentences.consentAction(rule, id);
+      std::optional<ConsentAction> action = context.summarySentences.consentAction(rule, id);
       if (!action)
         continue; // prohibitions leave nothing to consent to
       (action->needed ? needed : helped).push_back(std::move(*action));
@@ -90,12 +112,21 @@ std::vector<Block> buildChoices(const SectionContext &context) {
     }
     if (!consent.withdrawals.empty()) {
       std::string how = phrases.channels(consent.withdrawals, "or");
+      if (consent.optIn && how == common)
+        continue;
       std::string sentence = consent.optIn ? "You can withdraw your consent at any time " + how
                                            : "You can opt out at any time " + how;
       blocks.push_back(
           Block::paragraph(plainText(endSentence(sentence)), {phrases.trace(consent.range)}));
     }
   }
+  if (!common.empty() && blocks.size() > commonAt)
+    blocks.insert(
+        blocks.begin() + commonAt,
+        Block::paragraph(plainText(endSentence("Unless said otherwise below, you can withdraw your "
+                                               "consent at any time " +
+                                               common)),
+                         std::move(commonTraces)));
   return blocks;
 }
 

@@ -29,11 +29,42 @@ std::vector<Block> buildDisclosure(const SectionContext &context) {
         deniedClaim(model::Relation::Tuple, outside, std::move(statements), sentence.text));
     blocks.push_back(Block::paragraph(std::move(sentence), std::move(traces)));
   }
+  // Statements about the same recipients are said under one lead-in naming them, in the
+  // order the recipients first appear; a recipient named by one statement gets a sentence.
+  std::vector<std::vector<const model::Rule *>> groups;
   for (const model::Rule &rule : model.rules) {
     if (rule.kind != model::RuleKind::Disclose)
       continue;
-    blocks.push_back(
-        Block::paragraph(context.sentences.sentence(rule), context.sentences.traces(rule)));
+    auto same = std::find_if(groups.begin(), groups.end(), [&](const auto &group) {
+      const model::SelectorList &other = group.front()->recipients;
+      return other.written == rule.recipients.written && other.nodes == rule.recipients.nodes;
+    });
+    if (same == groups.end())
+      groups.push_back({&rule});
+    else
+      same->push_back(&rule);
+  }
+  for (const std::vector<const model::Rule *> &group : groups) {
+    if (group.size() == 1) {
+      const model::Rule &rule = *group.front();
+      blocks.push_back(
+          Block::paragraph(context.sentences.sentence(rule), context.sentences.traces(rule)));
+      continue;
+    }
+    Block list;
+    list.kind = Block::Kind::List;
+    list.text = plainText(
+        capitalizeFirst("to " + context.phrases.recipients(group.front()->recipients)) + ":");
+    SentenceOptions options;
+    options.recipients = false;
+    for (const model::Rule *rule : group) {
+      Sentence sentence = context.sentences.sentence(*rule, options);
+      ListItem item{plainText(sentence.text), context.sentences.traces(*rule),
+                    std::move(sentence.claims)};
+      addTraces(list.traces, item.traces);
+      list.items.push_back(std::move(item));
+    }
+    blocks.push_back(std::move(list));
   }
   return blocks;
 }

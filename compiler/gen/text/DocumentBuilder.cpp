@@ -85,17 +85,30 @@ Document assemble(const SectionContext &context, std::vector<Block> glance,
 } // namespace
 
 Document buildDocument(const model::PolicyModel &model, const llvm::SourceMgr &sources,
-                       llvm::StringRef sourcePath) {
+                       llvm::StringRef sourcePath, Layer layer) {
   Phrases phrases(model, sources);
   Regions regions(model.effects());
   RuleSentences sentences(phrases, regions);
-  SectionContext context{model, phrases, regions, sentences, {}, {}, {}, {}, {}, {}};
+  Phrases summaryPhrases(model, sources);
+  summaryPhrases.useShortNames();
+  RuleSentences summarySentences(summaryPhrases, regions);
+  SectionContext context{model, phrases, regions, sentences, summarySentences, {}, {},
+                         {},    {},      {},      {}};
   for (model::ConsentId id = 0; id < model.consents.size(); ++id)
     context.everyConsent.push_back(id);
   context.trackingCategories = model.categories().withFlag(model::NodeFlag::Tracking);
   context.trackingSources = model.sources().withFlag(model::NodeFlag::Tracking);
   context.anonymousCategories = model.categories().withFlag(model::NodeFlag::Anonymous);
   context.anonymousSources = model.sources().withFlag(model::NodeFlag::Anonymous);
+  const std::string shortTitle = "Privacy notice in brief";
+  if (layer == Layer::Short) {
+    // Alone, the notice names the sections of the full text without linking them.
+    Document document = assemble(context, {}, sourcePath);
+    document.introduction.clear();
+    document.sections = {Section{kShortSection.str(), shortTitle, headingSlug(shortTitle),
+                                 buildShortNotice(context)}};
+    return document;
+  }
   // The table refers to no section; built once, it is the costliest part of the text.
   std::vector<Block> glance = buildGlance(context);
   // Sections refer to each other by link; a first pass finds which sections there are.
@@ -103,7 +116,12 @@ Document buildDocument(const model::PolicyModel &model, const llvm::SourceMgr &s
   for (const Section &section : draft.sections)
     if (auto id = model::lookup<model::NoteSection>(section.id))
       context.anchors.emplace_back(*id, section.anchor);
-  return assemble(context, std::move(glance), sourcePath);
+  Document document = assemble(context, std::move(glance), sourcePath);
+  if (layer == Layer::Both)
+    document.sections.insert(document.sections.begin(),
+                             Section{kShortSection.str(), shortTitle, headingSlug(shortTitle),
+                                     buildShortNotice(context)});
+  return document;
 }
 
 } // namespace policyc::gen::text

@@ -17,9 +17,16 @@ namespace policyc::gen::text {
 
 /// The id of the "at a glance" section.
 inline constexpr llvm::StringLiteral kGlanceSection = "glance";
+/// The id of the short notice's section.
+inline constexpr llvm::StringLiteral kShortSection = "short";
+
+/// Which layers of the text a document holds (`--layer`): the full text, the short notice
+/// alone (its references to the full text are then titles, not links), or both on one page,
+/// the short notice first.
+enum class Layer { Full, Short, Both };
 
 Document buildDocument(const model::PolicyModel &model, const llvm::SourceMgr &sources,
-                       llvm::StringRef sourcePath);
+                       llvm::StringRef sourcePath, Layer layer = Layer::Full);
 
 } // namespace policyc::gen::text
 

@@ -1,8 +1,10 @@
-// The "at a glance" table: one row per kind of personal information the statements name,
-// with the purposes we use it for, who receives it, the consent it needs and how long we
-// keep it. A row sums up the statements that are about all of it (a statement about a part
-// shows in the part's row), read from the model's effects: an entry is listed only when some
-// question of it is allowed, and each entry claims just that (docs/text-generation.md).
+// The "at a glance" table: one row per top-level kind of personal information we collect, with
+// the purposes we use it for, who outside the controller receives it and how long we keep it.
+// Each entry is read from the model's effects, joined with collection: a purpose or recipient
+// is listed only when some question about data we may collect, through a collection point we
+// may collect it through, is allowed (data never collected lists no one). Purposes and
+// recipients are named by their top-level groups, once per row; the sections give the details,
+// the conditions and the exceptions (docs/text-generation.md, "The at-a-glance table").
 #include "gen/text/English.h"
 #include "gen/text/Sections.h"
 
@@ -14,34 +16,26 @@ namespace policyc::gen::text {
 
 namespace {
 std::string rowLabel(const SectionContext &context, model::NodeId id) {
-  const model::Vocabulary &categories = context.model.categories();
-  const model::VocabularyNode &node = categories[id];
-  std::string label = context.phrases.nodeName(model::VocabularyKind::Category, id);
+  const model::VocabularyNode &node = context.model.categories()[id];
+  std::string label = context.phrases.shortName(model::VocabularyKind::Category, id);
   std::vector<std::string> notes;
-  if (node.parent != model::kNoNode)
-    notes.push_back("part of " +
-                    context.phrases.nodeName(model::VocabularyKind::Category, node.parent));
   if (node.has(model::NodeFlag::Sensitive))
     notes.push_back("sensitive");
   if (node.has(model::NodeFlag::Anonymous))
     notes.push_back("anonymous");
-  if (!notes.empty()) {
-    label += " (";
-    for (size_t i = 0; i < notes.size(); ++i)
-      label += (i ? ", " : "") + notes[i];
-    label += ")";
-  }
+  if (!notes.empty())
+    label += " (" + joinList(notes) + ")";
   return label;
 }
 
-const char *const kHeader[] = {"Information", "What we use it for", "Who receives it",
-                               "Your consent", "How long we keep it"};
-enum Column { InformationColumn, PurposeColumn, RecipientColumn, ConsentColumn, RetentionColumn };
+const char *const kHeader[] = {"Information", "What we use it for", "Who else receives it",
+                               "How long we keep it"};
+enum Column { InformationColumn, PurposeColumn, RecipientColumn, RetentionColumn };
 
 /// One row while it is filled: the entries of each column, with their claims.
 class Row {
 public:
-  Row(std::string label) : label(std::move(label)) {}
+  explicit Row(std::string label) : label(std::move(label)) {}
 
   /// Adds an entry once; its claims (if any) get the entry as their sentence.
   void add(Column column, const std::string &entry, std::vector<Claim> entryClaims = {}) {
@@ -49,14 +43,11 @@ public:
     if (std::find(cell.begin(), cell.end(), entry) == cell.end())
       cell.push_back(entry);
     for (Claim &claim : entryClaims) {
-      claim.sentence = sentence(column, entry);
+      claim.sentence = label + ": " + kHeader[column] + ": " + entry;
       claims.push_back(std::move(claim));
     }
   }
   bool empty(Column column) const { return cells[column].empty(); }
-  std::string sentence(Column column, const std::string &entry) const {
-    return label + ": " + kHeader[column] + ": " + entry;
-  }
   TableRow finish(std::vector<Trace> traces) {
     TableRow row;
     row.cells.push_back({label});
@@ -73,22 +64,59 @@ private:
   std::vector<Claim> claims;
 };
 
-/// For each row (sorted node ids), the effects whose category set holds the row's whole
-/// subtree, in load order. A set is a union of intervals, so the rows an interval covers are
-/// found by binary search instead of testing every row against every effect.
-std::vector<std::vector<const model::Effect *>> effectsAbout(const model::Vocabulary &categories,
-                                                             const std::vector<model::NodeId> &rows,
-                                                             const model::Effects &effects) {
-  std::vector<std::vector<const model::Effect *>> result(rows.size());
-  for (const model::Effect &effect : effects.all())
-    for (const model::Interval &interval :
-         effect.members.sets[model::CategoryAxis].getIntervals()) {
-      auto first = std::lower_bound(rows.begin(), rows.end(), interval.first);
-      for (auto row = first; row != rows.end() && *row <= interval.last; ++row)
-        if (categories[*row].last <= interval.last)
-          result[row - rows.begin()].push_back(&effect);
-    }
+/// The top-level nodes of a vocabulary, in tree order.
+std::vector<model::NodeId> topLevel(const model::Vocabulary &vocabulary) {
+  std::vector<model::NodeId> result;
+  for (model::NodeId id = 0; id < vocabulary.size(); id = vocabulary[id].last + 1)
+    result.push_back(id);
   return result;
+}
+
+/// What a row may be collected through: per collection point (a leaf source, or the unused
+/// point of a policy without sources), the leaf categories of the row collected there.
+struct Collected {
+  model::NodeSet source;
+  model::NodeSet categories;
+};
+
+std::vector<Collected> collectedOf(const SectionContext &context, model::NodeId row) {
+  const model::Vocabulary &categories = context.model.categories();
+  const model::Vocabulary &sources = context.model.sources();
+  model::Box box = context.everything(model::Relation::Collect);
+  std::vector<model::NodeSet> points;
+  if (sources.size() == 0)
+    points.push_back(box.sets[model::SourceAxis]);
+  for (model::NodeId source = 0; source < sources.size(); ++source)
+    if (sources[source].isLeaf(source))
+      points.push_back(model::NodeSet::range(source, source));
+  std::vector<Collected> result;
+  for (const model::NodeSet &point : points) {
+    Collected collected{point, {}};
+    for (model::NodeId id = row; id <= categories[row].last; ++id) {
+      if (!categories[id].isLeaf(id))
+        continue;
+      box.sets[model::CategoryAxis] = model::NodeSet::range(id, id);
+      box.sets[model::SourceAxis] = point;
+      if (context.regions.anyAllowed(model::Relation::Collect, box) == true)
+        collected.categories.add(model::NodeSet::range(id, id));
+    }
+    if (!collected.categories.empty())
+      result.push_back(std::move(collected));
+  }
+  return result;
+}
+
+/// The statements behind a summary of `box`: the permits and prohibitions that decide some
+/// of its questions; their traces are added to `traces`.
+std::vector<uint32_t> statementsAbout(const SectionContext &context, model::Relation relation,
+                                      const model::Box &box, std::vector<Trace> &traces) {
+  std::vector<uint32_t> statements;
+  for (const model::Effect &effect : context.regions.getEffects().all())
+    if (effect.relation == relation && effect.questions.intersects(box)) {
+      addStatement(statements, effect.statement());
+      addTrace(traces, context.phrases.trace(effect.rule->info));
+    }
+  return statements;
 }
 
 /// The retention statements that decide for some pair of the row's category, the most
@@ -106,7 +134,6 @@ std::vector<const model::Retention *> retentionOf(const SectionContext &context,
     return retention->categories.nodes.contains(category) &&
            (!source || retention->sources.nodes.contains(*source));
   };
-  // The periods about the category, then per source those about it too.
   std::vector<const model::Retention *> periods;
   for (const model::Retention *retention : all)
     if (model::isPeriod(*retention) && covers(retention, std::nullopt))
@@ -130,131 +157,146 @@ std::vector<const model::Retention *> retentionOf(const SectionContext &context,
       add(retention);
   return result;
 }
+
+/// Fills the purpose or recipient column of a row: one entry per top-level node of `axis`
+/// that some question about what the row collects allows (within `within` on that axis), or
+/// `none` with its denial when no such question is.
+void fillFlows(const SectionContext &context, Row &row, std::vector<Trace> &traces,
+               const std::vector<Collected> &collected, Column column, model::Axis axis,
+               const model::NodeSet &within, const model::Box &flows, const std::string &none) {
+  const model::PolicyModel &model = context.model;
+  bool recipients = axis == model::RecipientAxis;
+  const model::Vocabulary &vocabulary = recipients ? model.recipients() : model.purposes();
+  bool unknown = false;
+  for (model::NodeId top : topLevel(vocabulary)) {
+    model::NodeSet part = vocabulary.subtree(top).intersect(within);
+    if (part.empty())
+      continue;
+    for (const Collected &each : collected) {
+      model::Box box = flows;
+      box.sets[model::CategoryAxis] = each.categories;
+      box.sets[model::SourceAxis] = each.source;
+      box.sets[axis] = part;
+      std::optional<bool> any = context.regions.anyAllowed(model::Relation::Tuple, box);
+      unknown |= !any;
+      if (any != true)
+        continue;
+      std::vector<uint32_t> statements =
+          statementsAbout(context, model::Relation::Tuple, box, traces);
+      std::string name = context.phrases.shortName(
+          recipients ? model::VocabularyKind::Recipient : model::VocabularyKind::Purpose, top);
+      row.add(column, name,
+              {someAllowedClaim(model::Relation::Tuple, box, context.everyConsent,
+                                std::move(statements), "")});
+      break;
+    }
+  }
+  if (!row.empty(column))
+    return;
+  if (unknown) {
+    row.add(column, "see below");
+    return;
+  }
+  std::vector<Claim> denials;
+  for (const Collected &each : collected) {
+    model::Box box = flows;
+    box.sets[model::CategoryAxis] = each.categories;
+    box.sets[model::SourceAxis] = each.source;
+    box.sets[axis] = within;
+    denials.push_back(deniedClaim(model::Relation::Tuple, box, {}, ""));
+  }
+  row.add(column, none, std::move(denials));
+}
+/// Entries every row of a column has are said once, after the table: "Every kind of
+/// information in the table is also used for: X." Their claims (one per row) move there; a
+/// row with no other entry keeps them.
+std::optional<Block> factorCommon(Table &table) {
+  if (table.rows.size() < 3)
+    return std::nullopt;
+  std::string text;
+  std::vector<Claim> claims;
+  std::vector<Trace> traces;
+  for (Column column : {PurposeColumn, RecipientColumn}) {
+    std::vector<std::string> common;
+    for (const std::string &entry : table.rows.front().cells[column]) {
+      bool everywhere = true;
+      for (const TableRow &row : table.rows) {
+        const TableCell &cell = row.cells[column];
+        everywhere &= std::find(cell.begin(), cell.end(), entry) != cell.end();
+      }
+      if (everywhere)
+        common.push_back(entry);
+    }
+    if (common.empty())
+      continue;
+    for (TableRow &row : table.rows) {
+      TableCell &cell = row.cells[column];
+      // A row that has nothing else keeps them: an empty cell would say nothing.
+      if (cell.size() == common.size())
+        continue;
+      for (const std::string &entry : common) {
+        cell.erase(std::find(cell.begin(), cell.end(), entry));
+        std::string sentence =
+            row.cells[InformationColumn].front() + ": " + kHeader[column] + ": " + entry;
+        for (auto claim = row.claims.begin(); claim != row.claims.end();)
+          if (claim->sentence == sentence) {
+            claims.push_back(std::move(*claim));
+            claim = row.claims.erase(claim);
+          } else {
+            ++claim;
+          }
+      }
+      addTraces(traces, row.traces);
+    }
+    text += (text.empty() ? "" : " ") +
+            endSentence((column == PurposeColumn
+                             ? "Every kind of information in the table is also used for: "
+                             : "Every kind of information in the table may also go to: ") +
+                        joinList(common));
+  }
+  if (text.empty())
+    return std::nullopt;
+  for (Claim &claim : claims)
+    claim.sentence = text;
+  Sentence sentence{text, std::move(claims)};
+  return Block::paragraph(std::move(sentence), std::move(traces));
+}
 } // namespace
 
 std::vector<Block> buildGlance(const SectionContext &context) {
   const model::PolicyModel &model = context.model;
   const Phrases &phrases = context.phrases;
   const model::Vocabulary &categories = model.categories();
-  const Regions &regions = context.regions;
-  const model::Effects &effects = regions.getEffects();
-
-  // Rows: every top-level category and every category a statement names.
-  std::vector<model::NodeId> rows;
-  for (model::NodeId id = 0; id < categories.size(); id = categories[id].last + 1)
-    rows.push_back(id);
-  auto addNamed = [&](const model::SelectorList &list) {
-    for (const model::Selector &selector : list.selectors)
-      if (selector.kind == model::Selector::Kind::Node)
-        rows.push_back(selector.node);
-  };
-  for (const model::Rule &rule : model.rules)
-    addNamed(rule.categories);
-  for (const model::Retention &retention : model.retentions)
-    addNamed(retention.categories);
-  std::sort(rows.begin(), rows.end());
-  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
   std::vector<const model::Retention *> retentions = model::retentionsInLoadOrder(model);
-
-  std::vector<std::vector<const model::Effect *>> about = effectsAbout(categories, rows, effects);
 
   Table table;
   table.header.assign(std::begin(kHeader), std::end(kHeader));
-  for (size_t rowIndex = 0; rowIndex < rows.size(); ++rowIndex) {
-    model::NodeId id = rows[rowIndex];
-    model::NodeSet members = categories.subtree(id);
+  for (model::NodeId id : topLevel(categories)) {
+    // A row says what is done with data we collect; what we never collect has no row.
+    std::vector<Collected> collected = collectedOf(context, id);
+    if (collected.empty())
+      continue;
     Row row(rowLabel(context, id));
     std::vector<Trace> traces;
-    bool permitted = false;
-    bool consentFree = true;
-    for (const model::Effect *each : about[rowIndex]) {
-      const model::Effect &effect = *each;
-      const model::Rule &rule = *effect.rule;
-      // Links and the limits and consequences of other statements are details for the
-      // sections; so is a prohibition for one collection point.
-      if (effect.relation == model::Relation::Link ||
-          effect.origin == model::EffectOrigin::PurposeLimit ||
-          effect.origin == model::EffectOrigin::NeverCollected)
-        continue;
-      model::Box box = effect.questions;
-      box.sets[model::CategoryAxis] = members;
-      if (effect.forbids) {
-        if (rule.sources.written)
-          continue;
-        std::string entry;
-        Column column = PurposeColumn;
-        if (effect.relation == model::Relation::Collect) {
-          entry = "never collected";
-        } else if (rule.kind == model::RuleKind::Disclose) {
-          entry = "never " + phrases.recipients(rule.recipients, false);
-          column = RecipientColumn;
-        } else {
-          entry = "never " + phrases.forPurposes(rule.purposes);
-        }
-        row.add(column, entry, {deniedClaim(effect.relation, box, {rule.info.id}, "")});
-        addTrace(traces, phrases.trace(rule.info));
-        continue;
-      }
-      permitted = true;
-      if (effect.relation == model::Relation::Collect) {
-        addTrace(traces, phrases.trace(rule.info));
-        continue;
-      }
-      std::optional<Region> allowed = regions.allowedBy(effect, box);
-      // An entry nothing is left of (or that could not be worked out) is not listed.
-      if (!allowed || allowed->empty())
-        continue;
-      addTrace(traces, phrases.trace(rule.info));
-      std::vector<const model::Effect *> forbids = regions.forbidsOf(effect, box);
-      for (const model::Effect *forbid : forbids)
-        addTrace(traces, phrases.trace(forbid->rule->info));
-      bool disclosure = rule.kind == model::RuleKind::Disclose;
-      std::string entry =
-          disclosure ? phrases.recipients(rule.recipients, false) : phrases.purposes(rule.purposes);
-      row.add(disclosure ? RecipientColumn : PurposeColumn, entry,
-              {permitClaim(effect, box, forbids, {}, Claim::Quantifier::Some, "")});
-      consentFree &= effect.consents.empty();
-      std::string scope =
-          disclosure ? "for disclosure to " + entry : phrases.forPurposes(rule.purposes);
-      for (model::ConsentId consent : effect.consents)
-        if (regions.neededSomewhere(effect, *allowed, consent))
-          row.add(ConsentColumn, phrases.consentChoice(consent) + ", " + scope,
-                  {permitClaim(effect, box, forbids, {consent}, Claim::Quantifier::Some, "")});
-    }
-    // A row says what may be done with the data; without a permit there is nothing to sum up.
-    if (!permitted)
-      continue;
+    model::Box collectedBox = context.everything(model::Relation::Collect);
+    collectedBox.sets[model::CategoryAxis] = categories.subtree(id);
+    statementsAbout(context, model::Relation::Collect, collectedBox, traces);
 
-    // Empty cells: "none" and "no one outside" only when no member of the row goes there;
-    // when part of it does, the rows of its parts and the sections say which.
-    auto fill = [&](Column column, model::Box box, const std::string &none) {
-      if (!row.empty(column))
-        return;
-      std::optional<bool> any = regions.anyAllowed(model::Relation::Tuple, box);
-      if (any == false)
-        row.add(column, none, {deniedClaim(model::Relation::Tuple, box, {}, "")});
-      else if (any == true)
-        row.add(column, "some of it: see below",
-                {someAllowedClaim(model::Relation::Tuple, box, context.everyConsent, {}, "")});
-      else
-        row.add(column, "see below");
-    };
-    model::Box used = context.everything(model::Relation::Tuple);
-    used.sets[model::CategoryAxis] = members;
-    model::Box disclosed = used;
-    used.sets[model::RecipientAxis] = model::NodeSet::range(model.usRecipient, model.usRecipient);
-    disclosed.sets[model::RecipientAxis] = model.externalRecipients();
-    fill(PurposeColumn, used, "none");
-    fill(RecipientColumn, disclosed, "no one outside " + phrases.organization());
-    if (row.empty(ConsentColumn))
-      row.add(ConsentColumn, consentFree ? "not needed" : "see below");
+    // Our own purposes; what recipients receive data for is in the sections.
+    model::Box flows = context.everything(model::Relation::Tuple);
+    flows.sets[model::RecipientAxis] = model::NodeSet::range(model.usRecipient, model.usRecipient);
+    fillFlows(context, row, traces, collected, PurposeColumn, model::PurposeAxis,
+              flows.sets[model::PurposeAxis], flows, "no purpose stated");
+    flows = context.everything(model::Relation::Tuple);
+    fillFlows(context, row, traces, collected, RecipientColumn, model::RecipientAxis,
+              model.externalRecipients(), flows, "no one outside " + phrases.organization());
 
     for (const model::Retention *statement : retentionOf(context, retentions, id)) {
       addTrace(traces, phrases.trace(statement->info));
-      std::string period = retentionPeriod(context, *statement);
-      if (statement->sources.written)
-        period += " (" + phrases.sources(statement->sources) + ")";
-      row.add(RetentionColumn, period);
+      // The purposes that may extend a period are the retention section's detail.
+      row.add(RetentionColumn, model::isPeriod(*statement)
+                                   ? retentionPeriod(context, *statement)
+                                   : "longer where needed for some purposes");
     }
     if (row.empty(RetentionColumn))
       row.add(RetentionColumn, "not stated");
@@ -264,15 +306,20 @@ std::vector<Block> buildGlance(const SectionContext &context) {
   std::vector<Block> blocks;
   if (table.rows.empty())
     return blocks;
+  std::optional<Block> common = factorCommon(table);
   // The lead-in explains the table; the rows name their statements.
   blocks.push_back(Block::paragraph(
-      plainText("The table sums up what this policy says about each kind of personal "
-                "information. The sections below give the details, including the exceptions."),
+      plainText("For each kind of personal information in this policy, the table sums up "
+                "the purposes, who else gets it and how long we keep it. Some of this needs "
+                "your consent or holds only for data from some places; the sections below "
+                "give the details."),
       {}));
   Block tableBlock;
   tableBlock.kind = Block::Kind::Table;
   tableBlock.table = std::move(table);
   blocks.push_back(std::move(tableBlock));
+  if (common)
+    blocks.push_back(std::move(*common));
   return blocks;
 }
 

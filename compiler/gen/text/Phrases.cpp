@@ -6,6 +6,8 @@
 
 #include "llvm/Support/ErrorHandling.h"
 
+#include <algorithm>
+
 namespace policyc::gen::text {
 
 using model::VocabularyKind;
@@ -16,12 +18,33 @@ std::string Phrases::organization() const {
   return model.policy.controller;
 }
 
-std::string Phrases::nodeName(VocabularyKind kind, model::NodeId id) const {
+std::string Phrases::fullName(VocabularyKind kind, model::NodeId id) const {
   const model::VocabularyNode &node = model.vocabulary(kind)[id];
   if (node.builtin)
     return "us";
   if (!node.description.empty())
     return node.description;
+  return identifierWords(node.name);
+}
+
+std::string Phrases::nodeName(VocabularyKind kind, model::NodeId id) const {
+  return shortNames ? shortName(kind, id) : fullName(kind, id);
+}
+
+namespace {
+size_t wordCount(llvm::StringRef text) {
+  return text.count(' ') + (text.empty() ? 0 : 1);
+}
+} // namespace
+
+std::string Phrases::shortName(VocabularyKind kind, model::NodeId id) const {
+  const model::VocabularyNode &node = model.vocabulary(kind)[id];
+  std::string name = fullName(kind, id);
+  llvm::StringRef clause = name;
+  for (llvm::StringRef end : {"; ", ": ", " (", ", whose ", ", which "})
+    clause = clause.take_front(clause.find(end));
+  if (node.builtin || wordCount(clause) <= 7)
+    return clause.str();
   return identifierWords(node.name);
 }
 
@@ -70,9 +93,54 @@ std::string Phrases::selector(VocabularyKind kind, const model::Selector &select
 
 std::string Phrases::list(VocabularyKind kind, const model::SelectorList &list, bool withMembers,
                           bool withKind) const {
+  const model::Vocabulary &vocabulary = model.vocabulary(kind);
+  // Categories named member by member are named by their group when the list holds most of
+  // it and that is shorter: "contact details" for all of its members, "contact details
+  // (except fax)" for all but a few. The names stand where the group's first member stood.
+  std::vector<model::NodeId> groups; // by selector: the group it is said with, or kNoNode
+  std::vector<std::string> excepted; // by selector: the group's missing members
+  groups.assign(list.selectors.size(), model::kNoNode);
+  excepted.assign(list.selectors.size(), std::string());
+  if (kind == VocabularyKind::Category && !withMembers) {
+    auto selected = [&](model::NodeId id) {
+      for (const model::Selector &each : list.selectors)
+        if (each.kind == model::Selector::Kind::Node && each.node == id)
+          return true;
+      return false;
+    };
+    for (size_t i = 0; i < list.selectors.size(); ++i) {
+      const model::Selector &each = list.selectors[i];
+      if (each.kind != model::Selector::Kind::Node)
+        continue;
+      model::NodeId parent = vocabulary[each.node].parent;
+      if (parent == model::kNoNode)
+        continue;
+      std::vector<std::string> missing, present;
+      for (model::NodeId child = parent + 1; child <= vocabulary[parent].last;
+           child = vocabulary[child].last + 1)
+        (selected(child) ? present : missing).push_back(nodeName(kind, child));
+      std::string except = missing.empty() ? std::string() : " (except " + joinList(missing) + ")";
+      // Worth it only when the group is shorter than its members and leaves out fewer
+      // members than it names.
+      if (present.size() < 2 || missing.size() >= present.size() ||
+          wordCount(nodeName(kind, parent) + except) >= wordCount(joinList(present)))
+        continue;
+      groups[i] = parent;
+      excepted[i] = except;
+    }
+  }
   std::vector<std::string> names;
-  for (const model::Selector &each : list.selectors)
-    names.push_back(selector(kind, each, withMembers, withKind));
+  std::vector<model::NodeId> said;
+  for (size_t i = 0; i < list.selectors.size(); ++i) {
+    if (groups[i] == model::kNoNode) {
+      names.push_back(selector(kind, list.selectors[i], withMembers, withKind));
+      continue;
+    }
+    if (std::find(said.begin(), said.end(), groups[i]) != said.end())
+      continue;
+    said.push_back(groups[i]);
+    names.push_back(nodeName(kind, groups[i]) + excepted[i]);
+  }
   return joinList(names);
 }
 
@@ -160,8 +228,14 @@ std::string Phrases::channel(const model::Channel &channel) const {
   if (channel.kind == model::ChannelKind::settings) {
     if (channel.address.empty())
       return "in your settings";
-    if (llvm::StringRef(channel.address).contains_insensitive("settings"))
+    llvm::StringRef address = channel.address;
+    if (address.contains_insensitive("settings"))
       return "in " + withYour(channel.address);
+    // A place the policy names with its own determiner is that place, not "your settings":
+    // "through the "Customer Sign In" page on our website".
+    for (llvm::StringRef determiner : {"the ", "our ", "your "})
+      if (address.startswith_insensitive(determiner))
+        return "through " + channel.address;
     return "in your settings (" + channel.address + ")";
   }
   std::string text = model::display(channel.kind).str();

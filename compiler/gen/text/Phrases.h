@@ -28,8 +28,18 @@ public:
   /// The controller's name, or "our organization" when the policy does not name one.
   std::string organization() const;
 
-  /// A node's description, or the words of its name.
+  /// Summaries that restate sentences said in full elsewhere name nodes by their short
+  /// names (`shortName`) everywhere.
+  void useShortNames() { shortNames = true; }
+
+  /// A node's description, or the words of its name (its short name after useShortNames).
   std::string nodeName(model::VocabularyKind kind, model::NodeId id) const;
+  /// A node's description, or the words of its name.
+  std::string fullName(model::VocabularyKind kind, model::NodeId id) const;
+  /// A name short enough for a summary (the table, the short notice): the description up to
+  /// its first ";", ":", " (", ", whose" or ", which" when that has at most seven words,
+  /// else the words of the node's name.
+  std::string shortName(model::VocabularyKind kind, model::NodeId id) const;
   /// A category with its direct members: "contact details (e-mail address and phone)".
   std::string categoryWithMembers(model::NodeId id) const;
 
@@ -83,6 +93,7 @@ private:
 
   const model::PolicyModel &model;
   const llvm::SourceMgr &sourceMgr;
+  bool shortNames = false;
 };
 
 } // namespace policyc::gen::text

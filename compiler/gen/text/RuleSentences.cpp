@@ -57,7 +57,7 @@ std::string RuleSentences::action(const model::Rule &rule, const SentenceOptions
                                   bool withPurposes) const {
   std::string what = phrases.categories(rule.categories, options.members);
   std::string through = options.sources ? phrases.throughSources(rule.sources) : std::string();
-  std::string collected = through.empty() ? std::string() : "collected " + through;
+  std::string collected = options.sources ? collectedThrough(rule) : std::string();
   std::string purposes =
       rule.purposes.written && withPurposes ? phrases.forPurposes(rule.purposes) : std::string();
   switch (rule.kind) {
@@ -66,12 +66,63 @@ std::string RuleSentences::action(const model::Rule &rule, const SentenceOptions
   case model::RuleKind::Use:
     return words({"use", what, collected, purposes});
   case model::RuleKind::Disclose:
-    return words({"disclose", what, collected, "to",
-                  phrases.recipients(rule.recipients, options.recipientKinds), purposes});
+    return words({"disclose", what, collected,
+                  options.recipients
+                      ? "to " + phrases.recipients(rule.recipients, options.recipientKinds)
+                      : std::string(),
+                  purposes});
   case model::RuleKind::Link:
     return words({"link", what, "with", phrases.categories(rule.linked), collected});
   }
   llvm_unreachable("unknown rule kind");
+}
+
+std::string RuleSentences::collectedThrough(const model::Rule &rule) const {
+  std::string listed = phrases.throughSources(rule.sources);
+  if (listed.empty())
+    return listed;
+  // Where the data the rule names may be collected at all: the leaf collection points.
+  const model::Vocabulary &sources = model.sources();
+  model::Box box;
+  for (unsigned axis = 0; axis < model::kNumAxes; ++axis)
+    box.sets[axis] = model::unusedAxis();
+  box.sets[model::CategoryAxis] = rule.categories.nodes;
+  model::NodeSet collectable, excepted;
+  for (model::NodeId id = 0; id < sources.size(); ++id) {
+    if (!sources[id].isLeaf(id))
+      continue;
+    box.sets[model::SourceAxis] = model::NodeSet::range(id, id);
+    std::optional<bool> any = regions.anyAllowed(model::Relation::Collect, box);
+    if (!any)
+      return "collected " + listed;
+    if (!*any)
+      continue;
+    collectable.add(box.sets[model::SourceAxis]);
+    if (!rule.sources.nodes.contains(id))
+      excepted.add(box.sets[model::SourceAxis]);
+  }
+  // Data collected nowhere is named by where the statement says it comes from.
+  if (collectable.empty())
+    return "collected " + listed;
+  // Everywhere the data is collected: the clause adds nothing the reader needs.
+  if (excepted.empty())
+    return std::string();
+  // Name each excepted part by its highest node that holds no other collection point.
+  std::vector<std::string> names;
+  for (model::NodeId id = 0; id < sources.size();) {
+    model::NodeSet subtree = sources.subtree(id);
+    if (!excepted.intersects(subtree) || !excepted.containsAll(subtree.intersect(collectable))) {
+      ++id;
+      continue;
+    }
+    names.push_back(phrases.nodeName(model::VocabularyKind::Source, id));
+    id = sources[id].last + 1;
+  }
+  std::string complement = "anywhere except through " + joinList(names);
+  auto wordCount = [](const std::string &text) {
+    return std::count(text.begin(), text.end(), ' ');
+  };
+  return "collected " + (wordCount(complement) < wordCount(listed) ? complement : listed);
 }
 
 const PermitView &RuleSentences::view(const model::Rule &rule) const {

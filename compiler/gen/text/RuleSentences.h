@@ -24,6 +24,8 @@ struct SentenceOptions {
   bool members = false;
   /// Name the kind of each recipient.
   bool recipientKinds = true;
+  /// Name the recipients of a disclosure; off where a lead-in already does.
+  bool recipients = true;
 };
 
 /// One permit effect of a statement and what the prohibitions leave of it.
@@ -85,6 +87,10 @@ private:
   std::string action(const model::Rule &rule, const SentenceOptions &options,
                      bool withPurposes) const;
   PermitView computeView(const model::Rule &rule) const;
+  /// "collected through S"; "collected anywhere except through E" when that is shorter, E
+  /// being the collection points of the rule's data that S leaves out; "" when S holds every
+  /// collection point of that data (data collected nowhere keeps the list).
+  std::string collectedThrough(const model::Rule &rule) const;
   Sentence permit(const model::Rule &rule, const SentenceOptions &options) const;
   Sentence prohibition(const model::Rule &rule, const SentenceOptions &options) const;
   /// "We ACTION[ condition][, except ...]." over the parts that stay allowed.

@@ -20,6 +20,9 @@ struct SectionContext {
   const Phrases &phrases;
   const Regions &regions;
   const RuleSentences &sentences;
+  /// The same sentences with short names, for "How can I opt in or opt out?", which restates
+  /// what the other sections say in full.
+  const RuleSentences &summarySentences;
   /// Anchors of the sections the document has, for cross references; a reference to a
   /// section the document leaves out is written without a link.
   std::vector<std::pair<model::NoteSection, std::string>> anchors;
@@ -57,8 +60,10 @@ std::vector<Block> buildContact(const SectionContext &context);
 /// "for 30 days after E", "until E", "for as long as E", "for as long as needed for P".
 std::string retentionPeriod(const SectionContext &context, const model::Retention &retention);
 
-/// The "at a glance" table: category x purposes x recipients x consent x retention.
+/// The "at a glance" table: category x purposes x recipients x retention.
 std::vector<Block> buildGlance(const SectionContext &context);
+/// The short notice: a few paragraphs, each pointing to its section of the full text.
+std::vector<Block> buildShortNotice(const SectionContext &context);
 
 } // namespace policyc::gen::text
 

@@ -20,8 +20,14 @@ bool generateText(const GeneratorContext &context, llvm::raw_ostream &out) {
     return false;
   // An incomplete header is a warning: the text is still right, only not complete.
   text::reportIncompleteHeader(context.model, context.diags);
+  const std::string &layerName = context.options.textLayer;
+  text::Layer layer = layerName == "short"  ? text::Layer::Short
+                      : layerName == "both" ? text::Layer::Both
+                                            : text::Layer::Full;
+  assert((layer != text::Layer::Full || layerName == "full") &&
+         "the driver accepts only --layer=full|short|both");
   text::Document document =
-      text::buildDocument(context.model, context.sources, context.options.sourcePath);
+      text::buildDocument(context.model, context.sources, context.options.sourcePath, layer);
   std::string rendered;
   llvm::raw_string_ostream stream(rendered);
   if (html)
