@@ -10,12 +10,8 @@ namespace policyc::gen::text {
 namespace {
 std::string purposeItem(const SectionContext &context, model::NodeId id) {
   const model::Vocabulary &purposes = context.model.purposes();
-  std::vector<std::string> members;
-  for (model::NodeId child = id + 1; child <= purposes[id].last; child = purposes[child].last + 1)
-    members.push_back(context.phrases.nodeName(model::VocabularyKind::Purpose, child));
-  std::string text = capitalizeFirst(context.phrases.forPurpose(id));
-  if (!members.empty())
-    text += " (" + joinList(members) + ")";
+  std::string text = capitalizeFirst(context.phrases.forPurpose(id)) +
+                     context.phrases.memberList(model::VocabularyKind::Purpose, id);
   if (const auto &basis = purposes[id].basis)
     text += ", on the legal basis of " + model::display(*basis).str();
   return endSentence(text);
