@@ -213,7 +213,7 @@ private:
 
   Value retention(const model::Retention &retention) const {
     Object entry = statement(retention.info);
-    static constexpr const char *kKinds[] = {"for", "until", "while", "as_needed"};
+    static constexpr const char *kKinds[] = {"for", "within", "until", "while", "as_needed"};
     entry["kind"] = kKinds[static_cast<size_t>(retention.kind)];
     entry["categories"] = selectors(retention.categories);
     entry["sources"] = selectors(retention.sources);

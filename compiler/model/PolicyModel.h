@@ -255,15 +255,17 @@ struct Rule {
   bool isPermit() const { return !prohibition; }
 };
 
-enum class RetentionKind : uint8_t { For, Until, While, AsNeeded };
+/// `For`: kept for the length; `Within`: deleted within the length at the latest (an upper
+/// bound, "deleted within 30 days").
+enum class RetentionKind : uint8_t { For, Within, Until, While, AsNeeded };
 
 struct Retention {
   StatementInfo info;
   SelectorList categories;
   SelectorList sources;
   RetentionKind kind = RetentionKind::For;
-  std::optional<Duration> length; ///< For
-  EventId event = kNone;          ///< Until, While, and For ... after
+  std::optional<Duration> length; ///< For, Within
+  EventId event = kNone;          ///< Until, While, and For|Within ... after
   SelectorList purposes;          ///< AsNeeded
   llvm::SMRange periodRange;
 };
