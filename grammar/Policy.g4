@@ -118,6 +118,7 @@ retainStmt : RETAIN what=pathList (FROM sources=pathList)? period=retention SEMI
 
 retention
   : kw=FOR length=duration (AFTER after=name)?
+  | kw=WITHIN length=duration (AFTER after=name)?
   | kw=UNTIL event=name
   | kw=WHILE event=name
   | kw=AS NEEDED FOR purposes=pathList

@@ -218,7 +218,8 @@ public:
   std::vector<Identifier> withdrawn; ///< `without consent c`
 };
 
-enum class RetentionKind : uint8_t { For, Until, While, AsNeeded };
+/// `For`: kept for the length; `Within`: deleted within the length (an upper bound).
+enum class RetentionKind : uint8_t { For, Within, Until, While, AsNeeded };
 
 class RetainStmt : public Item {
 public:
@@ -228,8 +229,8 @@ public:
   PathList what;
   std::optional<PathList> sources;
   RetentionKind retention = RetentionKind::For;
-  std::optional<Duration> length;   ///< for
-  std::optional<Identifier> event;  ///< until, while, for ... after
+  std::optional<Duration> length;   ///< for, within
+  std::optional<Identifier> event;  ///< until, while, for|within ... after
   std::optional<PathList> purposes; ///< as needed for
   llvm::SMRange periodRange;
 };

@@ -82,16 +82,6 @@ NodeSet CheckContext::axisSet(VocabularyKind kind, const NodeSet &set) const {
   return effects.axisSet(kind, set);
 }
 
-namespace {
-NodeSet leavesOf(const model::Vocabulary &vocabulary) {
-  NodeSet leaves;
-  for (NodeId id = 0; id < vocabulary.size(); ++id)
-    if (vocabulary[id].isLeaf(id))
-      leaves.add({id, id});
-  return leaves;
-}
-} // namespace
-
 void CheckContext::deriveSets() {
   const model::Vocabulary &categories = model.categories();
   identifyingCategories = model.identifyingCategories();
@@ -100,8 +90,8 @@ void CheckContext::deriveSets() {
   marketingPurposes = model.purposes().withFlag(model::NodeFlag::Marketing);
   anonymousSources = model.sources().withFlag(model::NodeFlag::Anonymous);
   abroadRecipients = model.recipients().withFlag(model::NodeFlag::Abroad);
-  leafCategories = leavesOf(categories);
-  leafSources = axisSet(VocabularyKind::Source, leavesOf(model.sources()));
+  concreteCategories = categories.concrete();
+  concreteSources = axisSet(VocabularyKind::Source, model.sources().concrete());
   const model::Vocabulary &recipients = model.recipients();
   for (NodeId id = 0; id < recipients.size(); ++id) {
     auto kind = recipients[id].recipientKind;

@@ -97,8 +97,10 @@ public:
   /// Purposes whose legal basis is not legal_obligation (the unused point if none).
   model::NodeSet withoutLegalObligation;
   model::NodeSet marketingPurposes; ///< purposes with the `marketing` attribute (inherited)
-  model::NodeSet leafCategories;    ///< categories without children: concrete data
-  model::NodeSet leafSources;       ///< sources without children (the unused point if none)
+  /// Concrete data: leaves, and open nodes, whose own id stands for their unlisted members.
+  /// An inner node that is not open is only its members.
+  model::NodeSet concreteCategories;
+  model::NodeSet concreteSources; ///< likewise for sources (the unused point if none)
 
   // Indexes over the effects the model derives for the rule statements (model/Effects.h),
   // one per relation, sign and origin that a pass asks about. An entry holds the effect's

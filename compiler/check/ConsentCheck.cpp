@@ -177,10 +177,10 @@ private:
     target.sets[PurposeAxis] = target.sets[PurposeAxis].intersect(context.withoutLegalObligation);
     target.sets[CategoryAxis] = target.sets[CategoryAxis]
                                     .intersect(collect.questions.sets[CategoryAxis])
-                                    .intersect(context.leafCategories);
+                                    .intersect(context.concreteCategories);
     target.sets[SourceAxis] = target.sets[SourceAxis]
                                   .intersect(collect.questions.sets[SourceAxis])
-                                  .intersect(context.leafSources);
+                                  .intersect(context.concreteSources);
     if (target.empty())
       return false;
     // What else decides these tuples: a collection that does not need the consent, or a

@@ -79,6 +79,12 @@ std::string describePeriod(const model::PolicyModel &model, const model::Retenti
       text += " after " + event();
     return text;
   }
+  case model::RetentionKind::Within: {
+    std::string text = "within " + (retention.length ? retention.length->str() : std::string("?"));
+    if (retention.event != model::kNone)
+      text += " after " + event();
+    return text;
+  }
   case model::RetentionKind::Until:
     return "until " + event();
   case model::RetentionKind::While:

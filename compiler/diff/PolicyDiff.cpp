@@ -679,6 +679,14 @@ private:
       else if (r->length)
         period.hours = r->length->hours();
       break;
+    case model::PeriodKind::Within:
+      // An upper bound: compared by length like `for`, never equal to a `for`.
+      period.text = "within " + (r->length ? r->length->str() : std::string());
+      if (r->event != model::kNone)
+        period.text += " after " + event();
+      else if (r->length)
+        period.hours = r->length->hours();
+      break;
     case model::PeriodKind::Until:
       period.text = "until " + event();
       break;
@@ -696,7 +704,8 @@ private:
       return {true, "no longer limited"};
     if (before.kind == PeriodKind::None)
       return {false, "now limited"};
-    if (before.kind == PeriodKind::For && after.kind == PeriodKind::For && before.hours &&
+    if (before.kind == after.kind &&
+        (after.kind == PeriodKind::For || after.kind == PeriodKind::Within) && before.hours &&
         after.hours)
       return after.hours > before.hours ? std::pair{true, "lengthened"}
                                         : std::pair{false, "shortened"};

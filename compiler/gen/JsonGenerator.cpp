@@ -55,7 +55,7 @@ public:
   /// docs/json-ir.md, "Versions": the major version changes when a field is removed or its
   /// meaning changes, the minor version when fields are added.
   static constexpr int kMajorVersion = 1;
-  static constexpr int kMinorVersion = 1;
+  static constexpr int kMinorVersion = 2;
 
 private:
   /// `key`: an array of `entry(item)` for every item of `items`.
@@ -122,6 +122,8 @@ private:
         attributes.push_back("abroad");
       if (node.has(model::NodeFlag::Marketing))
         attributes.push_back("marketing");
+      if (node.open)
+        attributes.push_back("open");
       Object entry{{"id", id},
                    {"path", node.path},
                    {"name", node.name},
@@ -211,7 +213,7 @@ private:
 
   Value retention(const model::Retention &retention) const {
     Object entry = statement(retention.info);
-    static constexpr const char *kKinds[] = {"for", "until", "while", "as_needed"};
+    static constexpr const char *kKinds[] = {"for", "within", "until", "while", "as_needed"};
     entry["kind"] = kKinds[static_cast<size_t>(retention.kind)];
     entry["categories"] = selectors(retention.categories);
     entry["sources"] = selectors(retention.sources);

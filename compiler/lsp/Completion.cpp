@@ -210,7 +210,7 @@ void followingKeywords(ItemList &list, llvm::StringRef verb, bool never) {
   else if (verb == "link")
     list.keywords({"with", "from", "when"});
   else if (verb == "retain")
-    list.keywords({"from", "for", "until", "while", "as"});
+    list.keywords({"from", "for", "within", "until", "while", "as"});
   else if (verb == "protect")
     list.keywords({"from", "in", "at", "with"});
   else if (verb == "right")

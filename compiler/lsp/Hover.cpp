@@ -74,6 +74,8 @@ std::string nodeAttributes(const model::Vocabulary &vocabulary, model::NodeId id
   }
   if (node.basis)
     add("basis " + model::spelling(*node.basis).str(), ownWord("basis"));
+  if (node.open)
+    add("open", true);
   if (words.empty())
     return "";
   return "\n\nAttributes: " + llvm::join(words, ", ");

@@ -30,6 +30,8 @@ PeriodKind kindOf(RetentionKind kind) {
   switch (kind) {
   case RetentionKind::For:
     return PeriodKind::For;
+  case RetentionKind::Within:
+    return PeriodKind::Within;
   case RetentionKind::Until:
     return PeriodKind::Until;
   case RetentionKind::While:

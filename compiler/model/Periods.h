@@ -14,7 +14,7 @@
 
 namespace policyc::model {
 
-/// A `retain ... for|until|while` rule: a period. `as needed for` rules are extensions.
+/// A `retain ... for|within|until|while` rule: a period. `as needed for` rules are extensions.
 inline bool isPeriod(const Retention &retention) {
   return retention.kind != RetentionKind::AsNeeded;
 }
@@ -28,7 +28,7 @@ bool samePeriod(const Retention &a, const Retention &b);
 /// True when the box of `inner` is a strict subset of the box of `outer`.
 bool strictlyInside(const Retention &inner, const Retention &outer);
 
-enum class PeriodKind : uint8_t { None, For, Until, While, Conflicting };
+enum class PeriodKind : uint8_t { None, For, Until, While, Conflicting, Within };
 
 /// How long the data of one (category, source) pair is kept.
 struct RetentionDecision {

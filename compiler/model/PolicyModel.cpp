@@ -122,6 +122,14 @@ NodeSet Vocabulary::withFlag(NodeFlag flag) const {
   return result;
 }
 
+NodeSet Vocabulary::concrete() const {
+  NodeSet result;
+  for (NodeId id = 0; id < size(); ++id)
+    if (nodes[id].isConcrete(id))
+      result.add(Interval{id, id});
+  return result;
+}
+
 // In pre-order every ancestor of a node of [first, last] is either inside the interval or an
 // ancestor of `first`, and the nodes of the interval whose subtree reaches past `last` are
 // the ancestors of `last + 1` inside it. Both closures therefore cost the depth per interval.

@@ -93,10 +93,17 @@ struct VocabularyNode {
   std::optional<RecipientKind> recipientKind; ///< recipients: own or inherited
   std::optional<LegalBasis> basis;            ///< purposes: own or inherited
   bool builtin = false;                       ///< `us`
-  llvm::SMRange range;                        ///< the node's name where declared
+  /// `open`: the members listed are examples, not the whole ("such as"). The node's own id
+  /// then stands for its unlisted members (docs/semantics.md, "Open nodes"). Not inherited:
+  /// it says something about this node's list only.
+  bool open = false;
+  llvm::SMRange range; ///< the node's name where declared
 
   bool has(NodeFlag flag) const { return (flags & flag) != 0; }
   bool isLeaf(NodeId self) const { return last == self; }
+  /// True for a node that stands for data (or purposes, ...) of its own rather than only for
+  /// its members: a leaf, or an open node (its unlisted members).
+  bool isConcrete(NodeId self) const { return open || isLeaf(self); }
 };
 
 class Vocabulary {
@@ -118,6 +125,9 @@ public:
   NodeSet all() const { return nodes.empty() ? NodeSet() : NodeSet::range(0, size() - 1); }
   /// Nodes whose effective flags include `flag`.
   NodeSet withFlag(NodeFlag flag) const;
+  /// Nodes that stand for something of their own (isConcrete): the leaves and the open
+  /// nodes. An inner node that is not open is only the union of its members.
+  NodeSet concrete() const;
   /// True for a node whose ancestor-or-self is `ancestor`.
   bool isWithin(NodeId id, NodeId ancestor) const {
     return ancestor <= id && id <= nodes[ancestor].last;
@@ -257,15 +267,17 @@ struct Rule {
   bool isPermit() const { return !prohibition; }
 };
 
-enum class RetentionKind : uint8_t { For, Until, While, AsNeeded };
+/// `For`: kept for the length; `Within`: deleted within the length at the latest (an upper
+/// bound, "deleted within 30 days").
+enum class RetentionKind : uint8_t { For, Within, Until, While, AsNeeded };
 
 struct Retention {
   StatementInfo info;
   SelectorList categories;
   SelectorList sources;
   RetentionKind kind = RetentionKind::For;
-  std::optional<Duration> length; ///< For
-  EventId event = kNone;          ///< Until, While, and For ... after
+  std::optional<Duration> length; ///< For, Within
+  EventId event = kNone;          ///< Until, While, and For|Within ... after
   SelectorList purposes;          ///< AsNeeded
   llvm::SMRange periodRange;
 };

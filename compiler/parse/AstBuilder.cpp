@@ -472,7 +472,9 @@ std::unique_ptr<ast::Item> AstBuilder::retainStmt(P::RetainStmtContext *context)
   retain->periodRange = range(period);
   switch (period->kw->getType()) {
   case TokenKind::FOR:
-    retain->retention = ast::RetentionKind::For;
+  case TokenKind::WITHIN:
+    retain->retention = period->kw->getType() == TokenKind::FOR ? ast::RetentionKind::For
+                                                                : ast::RetentionKind::Within;
     retain->length = duration(period->length);
     if (period->after)
       retain->event = identifier(period->after);

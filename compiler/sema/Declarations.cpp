@@ -26,11 +26,12 @@ model::VocabularyKind toModel(ast::VocabularyKind kind) {
 } // namespace
 
 llvm::ArrayRef<llvm::StringLiteral> flagAttributes(VocabularyKind kind) {
-  static constexpr llvm::StringLiteral kCategory[] = {"sensitive", "anonymous", "tracking"};
-  static constexpr llvm::StringLiteral kSource[] = {"anonymous", "tracking"};
-  static constexpr llvm::StringLiteral kPurpose[] = {"marketing"};
-  static constexpr llvm::StringLiteral kRecipient[] = {"internal", "processor", "third_party",
-                                                       "public",   "authority", "abroad"};
+  // `open` (the members listed are examples) applies to every vocabulary.
+  static constexpr llvm::StringLiteral kCategory[] = {"sensitive", "anonymous", "tracking", "open"};
+  static constexpr llvm::StringLiteral kSource[] = {"anonymous", "tracking", "open"};
+  static constexpr llvm::StringLiteral kPurpose[] = {"marketing", "open"};
+  static constexpr llvm::StringLiteral kRecipient[] = {
+      "internal", "processor", "third_party", "public", "authority", "abroad", "open"};
   switch (kind) {
   case VocabularyKind::Category:
     return kCategory;
@@ -254,6 +255,12 @@ void SemaImpl::applyAttributes(VocabularyKind kind, model::VocabularyNode &node,
         candidates.push_back("basis");
       diags.report(attribute.key.range, diag::err_unknown_attribute, key, vocabularyName(kind),
                    didYouMean(closestMatch(key, candidates)));
+      continue;
+    }
+    if (key == "open") {
+      // Not a flag: flags are inherited, and a member's list is not open because its
+      // parent's is.
+      node.open = true;
       continue;
     }
     if (auto recipientKind = model::lookup<model::RecipientKind>(key)) {

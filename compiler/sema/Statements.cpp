@@ -120,6 +120,9 @@ void SemaImpl::buildRetention(const ast::RetainStmt &stmt, model::StatementInfo 
   case ast::RetentionKind::For:
     retention.kind = model::RetentionKind::For;
     break;
+  case ast::RetentionKind::Within:
+    retention.kind = model::RetentionKind::Within;
+    break;
   case ast::RetentionKind::Until:
     retention.kind = model::RetentionKind::Until;
     break;

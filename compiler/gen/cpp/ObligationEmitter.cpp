@@ -28,6 +28,8 @@ llvm::StringRef retentionKind(model::PeriodKind kind) {
     return "while_event";
   case model::PeriodKind::Conflicting:
     return "conflicting";
+  case model::PeriodKind::Within:
+    return "within_period";
   }
   return "none";
 }

@@ -49,15 +49,19 @@ std::string Phrases::shortName(VocabularyKind kind, model::NodeId id) const {
 }
 
 std::string Phrases::categoryWithMembers(model::NodeId id) const {
-  const model::Vocabulary &categories = model.categories();
+  return nodeName(VocabularyKind::Category, id) + memberList(VocabularyKind::Category, id);
+}
+
+std::string Phrases::memberList(VocabularyKind kind, model::NodeId id) const {
+  const model::Vocabulary &vocabulary = model.vocabulary(kind);
   std::vector<std::string> members;
-  for (model::NodeId child = id + 1; child <= categories[id].last;
-       child = categories[child].last + 1)
-    members.push_back(nodeName(VocabularyKind::Category, child));
-  std::string name = nodeName(VocabularyKind::Category, id);
+  for (model::NodeId child = id + 1; child <= vocabulary[id].last;
+       child = vocabulary[child].last + 1)
+    members.push_back(nodeName(kind, child));
   if (members.empty())
-    return name;
-  return name + " (" + joinList(members) + ")";
+    return "";
+  // An open node's members are examples: saying "(a and b)" would claim they are all.
+  return std::string(" (") + (vocabulary[id].open ? "such as " : "") + joinList(members) + ")";
 }
 
 std::string Phrases::selector(VocabularyKind kind, const model::Selector &selector,

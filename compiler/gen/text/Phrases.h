@@ -42,6 +42,10 @@ public:
   std::string shortName(model::VocabularyKind kind, model::NodeId id) const;
   /// A category with its direct members: "contact details (e-mail address and phone)".
   std::string categoryWithMembers(model::NodeId id) const;
+  /// The direct members of a node in parentheses, after a space: " (e-mail address and
+  /// phone)"; " (such as e-mail address and phone)" when the node is `open` (the list is
+  /// examples); empty when it has none.
+  std::string memberList(model::VocabularyKind kind, model::NodeId id) const;
 
   /// What a clause names, joined with "and", with "your" in front unless the first name has
   /// a determiner: "your name and contact details", "your e-mail address",

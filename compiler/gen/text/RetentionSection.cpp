@@ -21,6 +21,13 @@ std::string retentionPeriod(const SectionContext &context, const model::Retentio
       text += " after " + context.phrases.eventName(retention.event);
     return text;
   }
+  case model::RetentionKind::Within: {
+    // An upper bound on deletion: "at most", never "for".
+    std::string text = "at most " + durationText(*retention.length);
+    if (retention.event != model::kNone)
+      text += " after " + context.phrases.eventName(retention.event);
+    return text;
+  }
   case model::RetentionKind::Until:
     return "until " + context.phrases.eventName(retention.event);
   case model::RetentionKind::While:

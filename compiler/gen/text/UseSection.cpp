@@ -19,6 +19,9 @@ std::string purposeItem(const SectionContext &context, model::NodeId id) {
       members.push_back(context.phrases.nodeName(model::VocabularyKind::Purpose, child) +
                         " on the legal basis of " + model::display(*purposes[child].basis).str());
   std::string text = capitalizeFirst(context.phrases.forPurpose(id));
+  // An open purpose's members are examples, which the sentences below need not name.
+  if (purposes[id].open)
+    text += context.phrases.memberList(model::VocabularyKind::Purpose, id);
   if (!members.empty())
     text += " (" + joinList(members) + ")";
   return endSentence(text);

@@ -10,11 +10,13 @@
 namespace policyc {
 
 enum class RetentionKind : std::uint8_t {
-  none,        ///< no `retain ... for|until|while` statement covers the data
-  for_period,  ///< `retain C for D` (counted from `after E` when `event` is set)
-  until_event, ///< `retain C until E`
-  while_event, ///< `retain C while E`
-  conflicting, ///< covering statements disagree and none is more specific (a checker error)
+  none,          ///< no `retain ... for|until|while` statement covers the data
+  for_period,    ///< `retain C for D` (counted from `after E` when `event` is set)
+  until_event,   ///< `retain C until E`
+  while_event,   ///< `retain C while E`
+  conflicting,   ///< covering statements disagree and none is more specific (a checker error)
+  within_period, ///< `retain C within D`: deleted at the latest D after collection (or after
+                 ///< `after E` when `event` is set); an upper bound, not a period kept
 };
 
 constexpr std::string_view to_string(RetentionKind kind) noexcept {
@@ -29,6 +31,8 @@ constexpr std::string_view to_string(RetentionKind kind) noexcept {
     return "while";
   case RetentionKind::conflicting:
     return "conflicting";
+  case RetentionKind::within_period:
+    return "within";
   }
   return "";
 }
@@ -38,9 +42,9 @@ constexpr std::string_view to_string(RetentionKind kind) noexcept {
 /// `Retention` for its own Event enumeration.
 template <typename Event> struct Retention {
   RetentionKind kind;
-  /// for_period: the length (months and years count as in std::chrono).
+  /// for_period, within_period: the length (months and years count as in std::chrono).
   std::chrono::hours period;
-  /// `after E` (for_period), `until E`, `while E`.
+  /// `after E` (for_period, within_period), `until E`, `while E`.
   bool has_event;
   Event event;
   /// The deciding `retain`; 0 for none.

@@ -363,6 +363,9 @@ private:
         case model::PeriodKind::Conflicting:
           kind = ::policyc::RetentionKind::conflicting;
           break;
+        case model::PeriodKind::Within:
+          kind = ::policyc::RetentionKind::within_period;
+          break;
         }
         uint64_t hours = statement && statement->length ? statement->length->hours() : 0;
         bool hasEvent = statement && statement->event != model::kNone;

@@ -262,7 +262,10 @@ private:
     if (roll >= 75) {
       text += " as needed for " + selectors(Vocab::Purpose);
     } else if (roll < 45 || events.empty()) {
-      text += " for " + duration();
+      // `within` (an upper bound) for some of them, chosen without drawing from the random
+      // stream, so that every other statement of a seeded policy stays as it was.
+      text += text.size() % 3 == 0 ? " within " : " for ";
+      text += duration();
       if (!events.empty() && random.chance(30))
         text += " after " + events[random.below(events.size())];
     } else if (roll < 60) {

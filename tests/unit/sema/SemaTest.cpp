@@ -122,3 +122,40 @@ TEST_CASE("durations and dates", "[sema]") {
   CHECK(retentions[2].length->str() == "100000 years");
   CHECK(result->model->policy.effective->iso() == "2016-02-29");
 }
+
+TEST_CASE("open is the node's own, not inherited; open nodes are concrete", "[sema]") {
+  auto result = test::compileText("category contact open { email; phone { mobile; } }\n"
+                                  "category payment { card; }\n"
+                                  "purpose support open basis contract { returns; }\n"
+                                  "recipient helpers processor open { mailer; }\n"
+                                  "source web open;\n");
+  CHECK(result->consumer.entries.empty());
+  REQUIRE(result->model);
+  const model::Vocabulary &categories = result->model->categories();
+  model::NodeId contact = *categories.find("contact");
+  model::NodeId email = *categories.find("contact.email");
+  model::NodeId phone = *categories.find("contact.phone");
+  model::NodeId mobile = *categories.find("contact.phone.mobile");
+  model::NodeId payment = *categories.find("payment");
+  model::NodeId card = *categories.find("payment.card");
+  CHECK(categories[contact].open);
+  CHECK_FALSE(categories[email].open);
+  CHECK_FALSE(categories[phone].open);
+  // Leaves and open nodes stand for data of their own; `phone` and `payment` only for their
+  // members.
+  model::NodeSet concrete = categories.concrete();
+  CHECK(concrete.contains(contact));
+  CHECK(concrete.contains(email));
+  CHECK(concrete.contains(mobile));
+  CHECK(concrete.contains(card));
+  CHECK_FALSE(concrete.contains(phone));
+  CHECK_FALSE(concrete.contains(payment));
+  CHECK(result->model->purposes()[*result->model->purposes().find("support")].open);
+  CHECK(result->model->recipients()[*result->model->recipients().find("helpers")].open);
+  CHECK(result->model->sources()[*result->model->sources().find("web")].open);
+}
+
+TEST_CASE("open twice is a duplicate attribute", "[sema]") {
+  auto result = test::compileText("category contact open open { email; }\n");
+  CHECK(result->consumer.ids == std::vector<std::string>{"warn_duplicate_attribute"});
+}
