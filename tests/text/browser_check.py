@@ -317,6 +317,8 @@ def main():
     parser.add_argument("--screenshots", required=True,
                         help="writes PREFIX-390.png and PREFIX-1280.png")
     parser.add_argument("--axe", help="axe.min.js: audit the page for WCAG 2.1 A and AA")
+    parser.add_argument("--layer", default="full", choices=("full", "short", "both"),
+                        help="the layer of gen text to load (the short notice, the full text)")
     options = parser.parse_args()
 
     binary = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -333,7 +335,7 @@ def main():
         markdown = os.path.join(work, "policy.md")
         for fmt, out in (("html", page), ("md", markdown)):
             subprocess.run([options.policyc, "gen", "text", options.policy, "--format=" + fmt,
-                            "-o", out], cwd=options.cwd, check=True)
+                            "--layer=" + options.layer, "-o", out], cwd=options.cwd, check=True)
         broken = os.path.join(work, "broken.html")
         with open(broken, "w") as handle:
             handle.write("<!DOCTYPE html><title>broken</title>"
