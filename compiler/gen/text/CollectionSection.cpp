@@ -20,6 +20,17 @@ std::string sourceKey(const model::SelectorList &sources) {
   return key;
 }
 
+/// The heading's collection points, each introduced with the short name later sections use.
+std::string introducePoints(const SectionContext &context, const model::SelectorList &sources) {
+  std::vector<std::string> names;
+  for (const model::Selector &selector : sources.selectors) {
+    if (selector.kind != model::Selector::Kind::Node)
+      return context.phrases.sources(sources);
+    names.push_back(context.phrases.sourceIntroduction(selector.node));
+  }
+  return joinList(names);
+}
+
 std::string necessity(model::Necessity necessity) {
   switch (necessity) {
   case model::Necessity::Required:
@@ -107,7 +118,7 @@ std::vector<Block> buildCollection(const SectionContext &context) {
     bool everywhere = sourceKey(*points[i]).empty();
     blocks.push_back(Block::subheading(everywhere
                                            ? std::string("Through any of our services")
-                                           : "Through " + context.phrases.sources(*points[i])));
+                                           : "Through " + introducePoints(context, *points[i])));
     for (const model::Rule *rule : statements[i]) {
       Sentence sentence = context.sentences.sentence(*rule, options);
       if (rule->isPermit())

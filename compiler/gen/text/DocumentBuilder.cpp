@@ -87,6 +87,14 @@ Document assemble(const SectionContext &context, std::vector<Block> glance,
 Document buildDocument(const model::PolicyModel &model, const llvm::SourceMgr &sources,
                        llvm::StringRef sourcePath, Layer layer) {
   Phrases phrases(model, sources);
+  // The collection section heads every collection point a collect statement names.
+  std::vector<model::NodeId> headed;
+  for (const model::Rule &rule : model.rules)
+    if (rule.kind == model::RuleKind::Collect)
+      for (const model::Selector &selector : rule.sources.selectors)
+        if (selector.kind == model::Selector::Kind::Node)
+          headed.push_back(selector.node);
+  phrases.useShortSourceNames(std::move(headed));
   Regions regions(model.effects());
   RuleSentences sentences(phrases, regions);
   Phrases summaryPhrases(model, sources);

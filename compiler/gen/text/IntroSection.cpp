@@ -29,7 +29,7 @@ std::vector<Block> buildIntroduction(const SectionContext &context) {
   std::vector<std::string> services;
   std::vector<Trace> serviceTraces;
   for (model::NodeId id = 0; id < sources.size(); id = sources[id].last + 1) {
-    services.push_back(phrases.nodeName(model::VocabularyKind::Source, id));
+    services.push_back(phrases.fullName(model::VocabularyKind::Source, id));
     addTrace(serviceTraces, phrases.trace(sources[id].range));
   }
   if (!services.empty())

@@ -28,7 +28,29 @@ std::string Phrases::fullName(VocabularyKind kind, model::NodeId id) const {
 }
 
 std::string Phrases::nodeName(VocabularyKind kind, model::NodeId id) const {
-  return shortNames ? shortName(kind, id) : fullName(kind, id);
+  if (shortNames)
+    return shortName(kind, id);
+  if (kind == VocabularyKind::Source) {
+    std::string introduced = introducedName(id);
+    if (!introduced.empty())
+      return introduced;
+  }
+  return fullName(kind, id);
+}
+
+std::string Phrases::introducedName(model::NodeId id) const {
+  if (std::find(introducedSources.begin(), introducedSources.end(), id) == introducedSources.end())
+    return std::string();
+  std::string brief = shortName(VocabularyKind::Source, id);
+  if (brief == fullName(VocabularyKind::Source, id))
+    return std::string();
+  return "“" + brief + "”";
+}
+
+std::string Phrases::sourceIntroduction(model::NodeId id) const {
+  std::string full = fullName(VocabularyKind::Source, id);
+  std::string introduced = introducedName(id);
+  return introduced.empty() ? full : full + " (" + introduced + ")";
 }
 
 namespace {

@@ -31,6 +31,17 @@ public:
   /// Summaries that restate sentences said in full elsewhere name nodes by their short
   /// names (`shortName`) everywhere.
   void useShortNames() { shortNames = true; }
+  /// The full text names the collection points the collection section heads (`introduced`)
+  /// by their short names in quotes, which the heading introduces (`sourceIntroduction`): a
+  /// sentence repeating "the online career center, where an applicant may submit his/her
+  /// resume online" says "“careers”". Other collection points keep their descriptions.
+  void useShortSourceNames(std::vector<model::NodeId> introduced) {
+    introducedSources = std::move(introduced);
+  }
+  /// A collection point as the collection section introduces it: its description, then the
+  /// short name later sentences use when that differs: "the online career center, where ...
+  /// (“careers”)".
+  std::string sourceIntroduction(model::NodeId id) const;
 
   /// A node's description, or the words of its name (its short name after useShortNames).
   std::string nodeName(model::VocabularyKind kind, model::NodeId id) const;
@@ -90,6 +101,8 @@ public:
   Trace trace(llvm::SMRange range) const;
 
 private:
+  /// The quoted short name of an introduced collection point, or "" when it has none.
+  std::string introducedName(model::NodeId id) const;
   std::string selector(model::VocabularyKind kind, const model::Selector &selector,
                        bool withMembers, bool withKind) const;
   std::string list(model::VocabularyKind kind, const model::SelectorList &list, bool withMembers,
@@ -98,6 +111,7 @@ private:
   const model::PolicyModel &model;
   const llvm::SourceMgr &sourceMgr;
   bool shortNames = false;
+  std::vector<model::NodeId> introducedSources;
 };
 
 } // namespace policyc::gen::text

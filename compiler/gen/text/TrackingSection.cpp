@@ -19,10 +19,11 @@ std::vector<std::string> trackingNames(const SectionContext &context, const mode
   const model::NodeSet tracking =
       (bySource ? rule.sources.nodes : rule.categories.nodes)
           .intersect(bySource ? context.trackingSources : context.trackingCategories);
+  // The list says what each technology is: the descriptions, not the short names.
   std::vector<std::string> names;
   for (const model::Interval &interval : tracking.getIntervals())
     for (model::NodeId id = interval.first; id <= interval.last; id = vocabulary[id].last + 1)
-      names.push_back(context.phrases.nodeName(kind, id));
+      names.push_back(context.phrases.fullName(kind, id));
   return names;
 }
 } // namespace

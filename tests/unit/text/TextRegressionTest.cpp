@@ -292,7 +292,8 @@ TEST_CASE("a place named with its own determiner is not called settings", "[text
 
 TEST_CASE("collection points are named by what the statement leaves out when that is shorter",
           "[text][regression]") {
-  auto text = generated("source app \"our mobile app for Android and iOS phones and tablets\";\n"
+  // At most seven words, so the description stays whole (a longer one gets a short name).
+  auto text = generated("source app \"our mobile app for Android and iOS\";\n"
                         "collect contact from web.form, web.chat, app for support;\n"
                         "use contact from web.chat, app for marketing;\n"
                         "use contact from web.form, web.chat, app for shipping;\n"
@@ -317,4 +318,24 @@ TEST_CASE("members that make up most of a group are named by the group", "[text]
   CHECK(llvm::StringRef(md).contains("We use your contact details for marketing."));
   // One member alone is named as written.
   CHECK(llvm::StringRef(md).contains("We use your e-mail address for shipping your order."));
+}
+
+TEST_CASE("a long collection point is introduced with a short name and called by it afterwards",
+          "[text][regression]") {
+  auto text = generated("source careers \"the online career center, where an applicant may "
+                        "submit his/her resume online\";\n"
+                        "source kiosk_terminal \"the self-service kiosk terminals installed in "
+                        "all of our retail stores\";\n"
+                        "collect contact from careers for support;\n"
+                        "collect contact from web.form for shipping;\n"
+                        "use contact from careers for support;\n"
+                        "retain contact from kiosk_terminal for 30 days;\n");
+  std::string md = markdown(text);
+  INFO(md);
+  // The heading gives the description and the short name, the use sentence only the name.
+  CHECK(llvm::StringRef(md).contains("### Through the online career center, where an applicant "
+                                     "may submit his/her resume online (“careers”)"));
+  CHECK(llvm::StringRef(md).contains("collected through “careers”"));
+  // A collection point no heading introduces keeps its description.
+  CHECK(!llvm::StringRef(md).contains("“kiosk terminal”"));
 }
