@@ -6,13 +6,13 @@
 #include "driver/Pipeline.h"
 #include "driver/ProjectOptions.h"
 
+#include "basic/InputFile.h"
 #include "basic/Limits.h"
 #include "basic/OutputFile.h"
 #include "gen/Generator.h"
 #include "gen/cpp/CppNames.h"
 
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -214,15 +214,32 @@ int runGen() {
     llvm::errs() << "policyc gen: error: --css applies to 'gen text --format=html' only\n";
     return ExitUsage;
   }
-  // Read before compiling: an unreadable file is an error whatever the policy says.
+  // Read before compiling: an unreadable file is an error whatever the policy says. Read as
+  // the policy file is, so that a FIFO or /dev/zero cannot hang or exhaust the run.
   std::string authorCss;
   if (!Css.empty()) {
-    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> css = llvm::MemoryBuffer::getFile(Css);
-    if (!css) {
-      diags.report(llvm::SMRange(), diag::err_cannot_open_file, Css, css.getError().message());
+    InputFile css = readInputFile(Css, Css, limits::kMaxFileSize, InputSource::CommandLine);
+    switch (css.status) {
+    case InputFile::Status::Read:
+      authorCss = css.buffer->getBuffer().str();
+      break;
+    case InputFile::Status::CannotOpen:
+    case InputFile::Status::NotRegular:
+    case InputFile::Status::Directory: {
+      std::string why = css.status == InputFile::Status::CannotOpen ? css.error
+                        : css.status == InputFile::Status::Directory
+                            ? std::string("it is a directory")
+                            : std::string("it is ") + css.kind;
+      diags.report(llvm::SMRange(), diag::err_cannot_open_file, Css, why);
       return setup.finish(/*ioError=*/true);
     }
-    authorCss = (*css)->getBuffer().str();
+    case InputFile::Status::TooLarge:
+      diags.report(llvm::SMRange(), diag::err_file_too_large, Css, css.size, limits::kMaxFileSize);
+      return setup.finish(/*ioError=*/true);
+    case InputFile::Status::StreamTooLarge:
+      diags.report(llvm::SMRange(), diag::err_stream_too_large, Css, limits::kMaxFileSize);
+      return setup.finish(/*ioError=*/true);
+    }
   }
 
   CompiledPolicy policy = compilePolicy(File, sources, diags, config);

@@ -309,6 +309,8 @@ def check_css(options):
         for args, expected, message in (
                 (["--css", os.path.join(directory, "missing.css")], 2, b"cannot open"),
                 (["--css", directory], 2, b"cannot open"),
+                # Read as a policy file is: an endless stream stops at the size limit.
+                (["--css", "/dev/zero"], 2, b"holds more than"),
                 (["--css", css, "--format=md"], 2, b"--css applies to"),
         ):
             arguments = ["gen", "text", options.policy, "-o", out] + args
