@@ -246,7 +246,7 @@ std::unique_ptr<model::PolicyModel> Compilation::analyze() {
   ordered.reserve(units.size());
   for (const auto &unit : units)
     ordered.push_back(unit.get());
-  return sema::analyze(ordered, diags, limits.maxStatements);
+  return sema::analyze(ordered, diags);
 }
 
 } // namespace policyc

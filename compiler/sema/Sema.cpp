@@ -36,12 +36,6 @@ SemaImpl::run(llvm::ArrayRef<const ast::TranslationUnit *> units) {
     for (const auto &item : unit->items) {
       if (!item->isStatement())
         continue;
-      if (model->statementCount >= maxStatements) {
-        if (!statementLimitReported)
-          diags.report(item->range.Start, diag::err_too_many_statements, maxStatements);
-        statementLimitReported = true;
-        return std::move(model);
-      }
       buildStatement(*item);
       if (diags.stopped())
         return std::move(model);
@@ -94,8 +88,8 @@ void SemaImpl::reserveStatements(llvm::ArrayRef<const ast::TranslationUnit *> un
 }
 
 std::unique_ptr<model::PolicyModel> analyze(llvm::ArrayRef<const ast::TranslationUnit *> units,
-                                            DiagnosticEngine &diags, unsigned maxStatements) {
-  return SemaImpl(diags, maxStatements).run(units);
+                                            DiagnosticEngine &diags) {
+  return SemaImpl(diags).run(units);
 }
 
 } // namespace policyc::sema

@@ -4,7 +4,6 @@
 #define POLICYC_SEMA_SEMA_H
 
 #include "ast/AST.h"
-#include "basic/Limits.h"
 #include "model/PolicyModel.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -19,11 +18,10 @@ namespace policyc::sema {
 
 /// Builds the model of the policy made of `units` (in load order: every file after the files
 /// it imports). Errors go to `diags`; the model holds what resolved, and is meaningful only
-/// when no error was reported. More than `maxStatements` statements is an error (tests lower
-/// the bound).
+/// when no error was reported. The limits on statements and tokens are the parser's
+/// (parse/Parser.h): they must hold before the trees are built.
 std::unique_ptr<model::PolicyModel> analyze(llvm::ArrayRef<const ast::TranslationUnit *> units,
-                                            DiagnosticEngine &diags,
-                                            unsigned maxStatements = limits::kMaxStatements);
+                                            DiagnosticEngine &diags);
 
 /// The attribute words a node of `kind` may carry, besides `basis B` on purposes.
 llvm::ArrayRef<llvm::StringLiteral> flagAttributes(model::VocabularyKind kind);

@@ -15,8 +15,8 @@ namespace policyc::sema {
 
 class SemaImpl {
 public:
-  SemaImpl(DiagnosticEngine &diags, unsigned maxStatements)
-      : diags(diags), model(std::make_unique<model::PolicyModel>()), maxStatements(maxStatements) {}
+  explicit SemaImpl(DiagnosticEngine &diags)
+      : diags(diags), model(std::make_unique<model::PolicyModel>()) {}
 
   std::unique_ptr<model::PolicyModel> run(llvm::ArrayRef<const ast::TranslationUnit *> units);
 
@@ -74,8 +74,6 @@ private:
   const ast::PolicyHeader *firstHeader = nullptr;
   /// Successful resolutions by spelling, per vocabulary: most statements repeat a few names.
   std::array<llvm::StringMap<model::Selector>, model::kNumVocabularies> resolved;
-  unsigned maxStatements;
-  bool statementLimitReported = false;
 };
 
 } // namespace policyc::sema
