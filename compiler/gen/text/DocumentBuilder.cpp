@@ -112,6 +112,7 @@ Document buildDocument(const model::PolicyModel &model, const llvm::SourceMgr &s
   if (layer == Layer::Short) {
     // Alone, the notice names the sections of the full text without linking them.
     Document document = assemble(context, {}, sourcePath);
+    document.layerOption = "--layer=short";
     document.introduction.clear();
     document.sections = {Section{kShortSection.str(), shortTitle, headingSlug(shortTitle),
                                  buildShortNotice(context)}};
@@ -125,10 +126,12 @@ Document buildDocument(const model::PolicyModel &model, const llvm::SourceMgr &s
     if (auto id = model::lookup<model::NoteSection>(section.id))
       context.anchors.emplace_back(*id, section.anchor);
   Document document = assemble(context, std::move(glance), sourcePath);
-  if (layer == Layer::Both)
+  if (layer == Layer::Both) {
     document.sections.insert(document.sections.begin(),
                              Section{kShortSection.str(), shortTitle, headingSlug(shortTitle),
                                      buildShortNotice(context)});
+    document.layerOption = "--layer=both";
+  }
   return document;
 }
 

@@ -141,7 +141,9 @@ std::vector<Block> buildShortNotice(const SectionContext &context) {
     blocks.push_back(
         Block::paragraph(withReference(context,
                                        "We keep personal information " + joinList(periods, "or") +
-                                           ", depending on what it is and where it comes from",
+                                           (periods.size() > 1 ? ", depending on what it is and "
+                                                                 "where it comes from"
+                                                               : ""),
                                        model::NoteSection::retention),
                          std::move(retentionTraces)));
 

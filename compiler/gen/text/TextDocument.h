@@ -146,7 +146,10 @@ struct Document {
   std::string lastUpdated;    ///< "28 July 2016"; empty when the policy has no effective date
   std::string lastUpdatedIso; ///< "2016-07-28", for machines (HTML <time>)
   Trace lastUpdatedTrace;
-  std::string sourcePath;          ///< the policy file, for the banner
+  std::string sourcePath; ///< the policy file, for the banner
+  /// The option that regenerates this layer ("--layer=short"), for the banner; empty for the
+  /// full text, the default.
+  std::string layerOption;
   std::vector<Block> introduction; ///< before the contents list, without a heading
   std::vector<Section> sections;   ///< in reading order; each one is in the contents list
 };
